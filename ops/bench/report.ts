@@ -1,0 +1,69 @@
+/**
+ * Writes the foundation benchmark's section of docs/benchmarks.md, between markers, so
+ * a re-run replaces its own figures and leaves other sections alone.
+ */
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import type { LoadResult } from './load.ts';
+
+export interface BenchRow extends LoadResult {
+  name: string;
+}
+
+export interface BenchReport {
+  rows: BenchRow[];
+  durationSeconds: number;
+  connections: number;
+  environment: Record<string, string>;
+}
+
+const START = '<!-- bench:foundation:start -->';
+const END = '<!-- bench:foundation:end -->';
+/** The issue's target: liveness within 1.3× of the bare Worker's median latency. */
+export const HEALTH_TARGET_RATIO = 1.3;
+
+export function renderSection(report: BenchReport, date = new Date()): string {
+  const [floor, health] = report.rows;
+  const ratio = floor && health && floor.latencyP50Ms > 0 ? health.latencyP50Ms / floor.latencyP50Ms : undefined;
+  const verdict =
+    ratio === undefined
+      ? 'not computed'
+      : `${ratio.toFixed(2)}× — ${ratio <= HEALTH_TARGET_RATIO ? 'meets' : 'misses'} the ${HEALTH_TARGET_RATIO}× target`;
+  const table = report.rows
+    .map(
+      (row) =>
+        `| ${row.name} | ${Math.round(row.requestsPerSecond)} | ${row.latencyP50Ms} | ${row.latencyP99Ms} | ${row.totalRequests} | ${row.non2xx} | ${row.errors + row.timeouts} |`,
+    )
+    .join('\n');
+  const env = Object.entries(report.environment)
+    .map(([key, value]) => `${key}: ${value}`)
+    .join('; ');
+  return `${START}
+## Platform foundation (\`npm run bench\`)
+
+Run ${date.toISOString().slice(0, 16).replace('T', ' ')} UTC: ${report.connections} connections, ${report.durationSeconds} s per target after a warm-up, autocannon in its own process, the Worker bundled as for deploy and served by workerd through Miniflare. ${env}.
+
+| target | req/s | p50 ms | p99 ms | requests | non-2xx | errors |
+|---|---:|---:|---:|---:|---:|---:|
+${table}
+
+Liveness p50 vs the floor's p50: ${verdict}.
+${END}`;
+}
+
+export async function writeBenchmarkSection(file: string, report: BenchReport): Promise<string> {
+  const section = renderSection(report);
+  let text = existsSync(file)
+    ? await readFile(file, 'utf8')
+    : '# Benchmarks\n\nFigures written by `npm run bench`; each section is replaced when its benchmark runs again.\n';
+  const start = text.indexOf(START);
+  const end = text.indexOf(END);
+  text =
+    start >= 0 && end > start
+      ? text.slice(0, start) + section + text.slice(end + END.length)
+      : `${text.trimEnd()}\n\n${section}\n`;
+  await mkdir(dirname(file), { recursive: true });
+  await writeFile(file, text);
+  return file;
+}

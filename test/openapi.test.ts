@@ -1,0 +1,37 @@
+/** The OpenAPI document is valid OpenAPI 3.1 and describes the routes; the docs page renders it. */
+import { Validator } from '@seriousme/openapi-schema-validator';
+import { describe, expect, it } from 'vitest';
+import { api } from './support/http.ts';
+
+describe('GET /api/openapi.json', () => {
+  it('is a valid OpenAPI 3.1 document', async () => {
+    const res = await api('/api/openapi.json');
+    expect(res.status).toBe(200);
+    const doc = (await res.json()) as { openapi: string; paths: Record<string, unknown> };
+    expect(doc.openapi).toBe('3.1.0');
+    const result = await new Validator().validate(doc);
+    expect(result.errors ?? []).toEqual([]);
+    expect(result.valid).toBe(true);
+  });
+
+  it('describes the public routes and the error body, and hides the test routes', async () => {
+    const doc = (await (await api('/api/openapi.json')).json()) as {
+      paths: Record<string, Record<string, { responses: Record<string, unknown> }>>;
+      components: { schemas: Record<string, unknown> };
+    };
+    expect(Object.keys(doc.paths).sort()).toEqual(['/api/health', '/api/health/ready', '/api/version']);
+    expect(doc.paths['/api/health/ready']?.get?.responses).toHaveProperty('503');
+    expect(doc.components.schemas).toHaveProperty('ErrorBody');
+  });
+});
+
+describe('GET /api/docs', () => {
+  it('renders every documented route as HTML, without scripts', async () => {
+    const res = await api('/api/docs');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^text\/html/);
+    const html = await res.text();
+    for (const path of ['/api/health', '/api/health/ready', '/api/version']) expect(html).toContain(path);
+    expect(html).not.toContain('<script');
+  });
+});

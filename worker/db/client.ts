@@ -1,0 +1,50 @@
+/**
+ * Postgres for one request: a Neon serverless `Pool` wrapped by drizzle. Workers must not
+ * share a pool across requests (its sockets belong to the request that opened them), so
+ * every request gets its own and closes it in `waitUntil` once the response is sent.
+ */
+import { Pool, neonConfig } from '@neondatabase/serverless';
+import { drizzle, type NeonDatabase } from 'drizzle-orm/neon-serverless';
+import * as schema from './schema';
+
+export type Database = NeonDatabase<typeof schema>;
+
+export interface DatabaseHandle {
+  db: Database;
+  /** Ends the pool; safe to call more than once. */
+  close(): Promise<void>;
+}
+
+let configuredProxy: string | undefined;
+
+/**
+ * Locally there is no Neon endpoint: the driver's WebSocket goes to ops/ws-proxy, which
+ * opens the TCP connection to Postgres. Plain `ws://` and no pipelining, since the proxy
+ * does not terminate TLS and real Postgres does not expect pipelined startup.
+ */
+function useLocalProxy(proxy: string): void {
+  if (configuredProxy === proxy) return;
+  neonConfig.wsProxy = (host, port) => `${proxy}/v2?address=${host}:${port}`;
+  neonConfig.useSecureWebSocket = false;
+  neonConfig.pipelineTLS = false;
+  neonConfig.pipelineConnect = false;
+  configuredProxy = proxy;
+}
+
+export function openDatabase(env: Pick<Env, 'DATABASE_URL' | 'NEON_WS_PROXY'>): DatabaseHandle {
+  if (env.NEON_WS_PROXY) useLocalProxy(env.NEON_WS_PROXY);
+  // One connection is enough for a request; it keeps the per-request cost flat.
+  const pool = new Pool({ connectionString: env.DATABASE_URL, max: 1, connectionTimeoutMillis: 5000 });
+  // A dropped connection surfaces on the query that used it; this keeps an idle-socket
+  // error from becoming an unhandled rejection that kills the request.
+  pool.on('error', () => {});
+  let closed = false;
+  return {
+    db: drizzle({ client: pool, schema }),
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      await pool.end();
+    },
+  };
+}

@@ -1,0 +1,3 @@
+/** The whole drizzle schema, one table per file; drizzle-kit reads this to generate migrations. */
+export * from './sessions';
+export * from './users';

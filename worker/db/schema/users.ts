@@ -1,0 +1,27 @@
+/** Accounts: who can sign in, with which role. Owned by the accounts feature. */
+import { sql } from 'drizzle-orm';
+import { pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+
+export const userRole = pgEnum('user_role', ['learner', 'instructor', 'admin']);
+
+export const users = pgTable(
+  'users',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    email: text('email').notNull(),
+    displayName: text('display_name').notNull(),
+    passwordHash: text('password_hash').notNull(),
+    role: userRole('role').notNull().default('learner'),
+    /** IANA zone name; streaks and reminders are computed in the learner's own day. */
+    timeZone: text('time_zone').notNull().default('UTC'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Set by an admin to block sign-in without deleting the learner's history. */
+    disabledAt: timestamp('disabled_at', { withTimezone: true }),
+  },
+  // Emails are unique regardless of case: "Ada@x.io" and "ada@x.io" are one person.
+  (table) => [uniqueIndex('users_email_lower_idx').on(sql`lower(${table.email})`)],
+);
+
+export type User = typeof users.$inferSelect;
+export type NewUser = typeof users.$inferInsert;

@@ -1,0 +1,46 @@
+/**
+ * Composition root of the Jeseci API Worker: builds the app, mounts the middleware in
+ * order, registers the route groups and re-exports the Durable Object classes.
+ */
+import { createApp } from './api/app';
+import { runScheduled } from './jobs/scheduled';
+import { accessLog } from './middleware/access-log';
+import { corsForConfiguredOrigins } from './middleware/cors';
+import { handleError, handleNotFound } from './middleware/error-handler';
+import { init } from './middleware/init';
+import { rateLimit } from './middleware/rate-limit';
+import { securityHeaders } from './middleware/security-headers';
+import { registerDocsRoutes } from './routes/docs';
+import { registerHealthRoutes } from './routes/health';
+import { registerMetaRoutes } from './routes/meta';
+import { registerTestFaultRoutes } from './routes/test-faults';
+
+export { LearnerAgent } from '../durable/learner-agent';
+export { LiveRoom } from '../durable/live-room';
+
+const app = createApp();
+
+app.use('*', init(), accessLog(), securityHeaders(), corsForConfiguredOrigins());
+
+// The operations spec's limits: 10 req/s per client IP for the API, 5 req/s for sign-in
+// and sign-up. Health probes are exempt (monitors must never be throttled into "down").
+const authLimit = rateLimit({ name: 'auth', limit: 5, windowSeconds: 1, whenRedisDown: 'reject' });
+const apiLimit = rateLimit({ name: 'api', limit: 10, windowSeconds: 1, whenRedisDown: 'allow' });
+app.use('/api/*', async (c, next) => {
+  const path = c.req.path;
+  if (path === '/api/health' || path.startsWith('/api/health/')) return next();
+  return (path.startsWith('/api/auth/') ? authLimit : apiLimit)(c, next);
+});
+
+registerHealthRoutes(app);
+registerMetaRoutes(app);
+registerDocsRoutes(app);
+registerTestFaultRoutes(app);
+
+app.notFound(handleNotFound);
+app.onError(handleError);
+
+export default {
+  fetch: app.fetch,
+  scheduled: runScheduled,
+} satisfies ExportedHandler<Env>;
