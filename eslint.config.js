@@ -30,7 +30,7 @@ export default tseslint.config(
   },
   {
     // Plain JavaScript run by Node (before dependencies exist) or by workerd.
-    files: ['**/*.mjs', 'ops/bench/floor-worker.js'],
+    files: ['**/*.mjs', 'ops/bench/*-worker.js'],
     languageOptions: { globals: { console: 'readonly', process: 'readonly', Response: 'readonly' } },
   },
 );

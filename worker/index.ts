@@ -11,7 +11,7 @@ import { init } from './middleware/init';
 import { rateLimit } from './middleware/rate-limit';
 import { securityHeaders } from './middleware/security-headers';
 import { registerDocsRoutes } from './routes/docs';
-import { registerHealthRoutes } from './routes/health';
+import { registerLivenessRoute, registerReadinessRoute } from './routes/health';
 import { registerMetaRoutes } from './routes/meta';
 import { registerTestFaultRoutes } from './routes/test-faults';
 
@@ -20,7 +20,12 @@ export { LiveRoom } from '../durable/live-room';
 
 const app = createApp();
 
-app.use('*', init(), accessLog(), securityHeaders(), corsForConfiguredOrigins());
+app.use('*', securityHeaders());
+// Liveness answers before the per-request services: a probe must stay cheap and must not
+// depend on anything it could fail with. Monitors poll it constantly, so it is left out of
+// the per-request log and analytics (like nginx's `access_log off` for health checks).
+registerLivenessRoute(app);
+app.use('*', init(), accessLog(), corsForConfiguredOrigins());
 
 // The operations spec's limits: 10 req/s per client IP for the API, 5 req/s for sign-in
 // and sign-up. Health probes are exempt (monitors must never be throttled into "down").
@@ -32,7 +37,7 @@ app.use('/api/*', async (c, next) => {
   return (path.startsWith('/api/auth/') ? authLimit : apiLimit)(c, next);
 });
 
-registerHealthRoutes(app);
+registerReadinessRoute(app);
 registerMetaRoutes(app);
 registerDocsRoutes(app);
 registerTestFaultRoutes(app);

@@ -13,9 +13,32 @@ export interface BenchRow extends LoadResult {
 
 export interface BenchReport {
   rows: BenchRow[];
+  rounds: number;
   durationSeconds: number;
   connections: number;
   environment: Record<string, string>;
+}
+
+const median = (values: number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+};
+
+/** Each measure's median over the rounds; counts (requests, non-2xx, errors) are summed. */
+export function medianResult(runs: LoadResult[]): LoadResult {
+  const sum = (pick: (run: LoadResult) => number) => runs.reduce((total, run) => total + pick(run), 0);
+  return {
+    url: runs[0]?.url ?? '',
+    requestsPerSecond: median(runs.map((run) => run.requestsPerSecond)),
+    latencyP50Ms: median(runs.map((run) => run.latencyP50Ms)),
+    latencyP90Ms: median(runs.map((run) => run.latencyP90Ms)),
+    latencyP99Ms: median(runs.map((run) => run.latencyP99Ms)),
+    totalRequests: sum((run) => run.totalRequests),
+    non2xx: sum((run) => run.non2xx),
+    errors: sum((run) => run.errors),
+    timeouts: sum((run) => run.timeouts),
+  };
 }
 
 const START = '<!-- bench:foundation:start -->';
@@ -24,7 +47,10 @@ const END = '<!-- bench:foundation:end -->';
 export const HEALTH_TARGET_RATIO = 1.3;
 
 export function renderSection(report: BenchReport, date = new Date()): string {
-  const [floor, health] = report.rows;
+  const row = (prefix: string) => report.rows.find((r) => r.name.startsWith(prefix));
+  const floor = row('floor');
+  const health = row('`GET /api/health`');
+  const twin = row('wire twin');
   const ratio = floor && health && floor.latencyP50Ms > 0 ? health.latencyP50Ms / floor.latencyP50Ms : undefined;
   const verdict =
     ratio === undefined
@@ -42,13 +68,17 @@ export function renderSection(report: BenchReport, date = new Date()): string {
   return `${START}
 ## Platform foundation (\`npm run bench\`)
 
-Run ${date.toISOString().slice(0, 16).replace('T', ' ')} UTC: ${report.connections} connections, ${report.durationSeconds} s per target after a warm-up, autocannon in its own process, the Worker bundled as for deploy and served by workerd through Miniflare. ${env}.
+Run ${date.toISOString().slice(0, 16).replace('T', ' ')} UTC: ${report.connections} connections, ${report.rounds} rounds of ${report.durationSeconds} s per target (taking turns, after a warm-up; medians shown, counts summed), the Worker bundled as for deploy and served by workerd through Miniflare. ${env}.
 
 | target | req/s | p50 ms | p99 ms | requests | non-2xx | errors |
 |---|---:|---:|---:|---:|---:|---:|
 ${table}
 
-Liveness p50 vs the floor's p50: ${verdict}.
+Liveness p50 vs the floor's p50: ${verdict}.${
+    twin && floor && health
+      ? ` The wire twin (same bytes, no code) is at ${(twin.latencyP50Ms / floor.latencyP50Ms).toFixed(2)}× the floor, our liveness at ${(health.latencyP50Ms / twin.latencyP50Ms).toFixed(2)}× the twin: the first gap is what the response's bytes (security headers, JSON body) cost, the second what our code costs.`
+      : ''
+  }
 ${END}`;
 }
 

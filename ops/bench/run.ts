@@ -15,20 +15,40 @@ import { startLocalStack } from '../stack/local-stack.ts';
 import { ROOT, bundleWorker, startWorkerRuntime } from '../stack/worker-runtime.ts';
 import { deleteKeysWithPrefix } from '../stack/redis-keys.ts';
 import type { LoadJob, LoadResult } from './load.ts';
-import { writeBenchmarkSection, type BenchRow } from './report.ts';
+import { medianResult, writeBenchmarkSection, type BenchRow } from './report.ts';
+import { runWrk, wrkAvailable } from './wrk.ts';
 
 const { values } = parseArgs({
   options: {
     duration: { type: 'string', default: '10' },
     connections: { type: 'string', default: '50' },
     warmup: { type: 'string', default: '2' },
+    rounds: { type: 'string', default: '3' },
+    /** `wrk` (default when installed: apt-get install wrk) or `autocannon`. */
+    tool: { type: 'string' },
+    /** Comma-separated subset of target keys (floor,twin,health,ready,version); all by default. */
+    only: { type: 'string' },
   },
 });
 const durationSeconds = Number(values.duration);
 const connections = Number(values.connections);
 const warmupSeconds = Number(values.warmup);
+const rounds = Number(values.rounds);
+for (const [name, value] of Object.entries({ durationSeconds, connections, warmupSeconds, rounds })) {
+  if (!Number.isInteger(value) || value < 1) {
+    console.error(`[bench] ${name} must be a positive whole number`);
+    process.exit(2);
+  }
+}
+
+const tool = values.tool ?? (wrkAvailable() ? 'wrk' : 'autocannon');
+if (tool !== 'wrk' && tool !== 'autocannon') {
+  console.error('[bench] --tool must be wrk or autocannon');
+  process.exit(2);
+}
 
 async function load(job: LoadJob): Promise<LoadResult> {
+  if (tool === 'wrk') return runWrk(job);
   const { stdout } = await promisify(execFile)(
     join(ROOT, 'node_modules', '.bin', 'tsx'),
     [join(ROOT, 'ops', 'bench', 'load.ts'), JSON.stringify(job)],
@@ -40,14 +60,22 @@ async function load(job: LoadJob): Promise<LoadResult> {
   return JSON.parse(stdout.trim().split('\n').pop() ?? '{}') as LoadResult;
 }
 
-async function startFloor(): Promise<{ url: URL; close(): Promise<void> }> {
+async function startBareWorker(
+  script: string,
+  bindings: Record<string, string> = {},
+): Promise<{ url: URL; close(): Promise<void> }> {
   const miniflare = new Miniflare(
     convertV4MiniflareOptions({
-      name: 'floor',
-      modules: true,
-      scriptPath: join(ROOT, 'ops', 'bench', 'floor-worker.js'),
-      compatibilityDate: '2026-11-01',
-      compatibilityFlags: ['nodejs_compat'],
+      workers: [
+        {
+          name: 'floor',
+          modules: true,
+          scriptPath: join(ROOT, 'ops', 'bench', script),
+          compatibilityDate: '2026-11-01',
+          compatibilityFlags: ['nodejs_compat'],
+          bindings,
+        },
+      ],
       host: '127.0.0.1',
       port: 0,
       cf: false,
@@ -55,6 +83,13 @@ async function startFloor(): Promise<{ url: URL; close(): Promise<void> }> {
     }),
   );
   return { url: await miniflare.ready, close: () => miniflare.dispose() };
+}
+
+/** Our liveness answer's headers and body, for the wire twin to replay. */
+async function captureLiveness(url: URL): Promise<Record<string, string>> {
+  const res = await fetch(new URL('/api/health', url));
+  const headers = Object.fromEntries([...res.headers].filter(([name]) => !['date', 'content-length'].includes(name)));
+  return { HEADERS: JSON.stringify(headers), BODY: await res.text() };
 }
 
 const runId = randomBytes(4).toString('hex');
@@ -72,53 +107,91 @@ const stack = await startLocalStack({
 });
 const bundlePath = await bundleWorker(join(ROOT, '.build', `bench-${runId}`));
 const worker = await startWorkerRuntime({ bundlePath, bindings: stack.workerBindings });
-const floor = await startFloor();
+const floor = await startBareWorker('floor-worker.js');
+const twin = await startBareWorker('wire-twin-worker.js', await captureLiveness(worker.url));
 
-const targets: { name: string; url: string; rotateClientIp: boolean }[] = [
+const allTargets: { key: string; name: string; url: string; rotateClientIp: boolean }[] = [
   {
+    key: 'floor',
     name: 'floor: bare Worker `() => new Response("ok")`',
     url: new URL('/', floor.url).toString(),
     rotateClientIp: false,
   },
-  { name: '`GET /api/health` (no I/O)', url: new URL('/api/health', worker.url).toString(), rotateClientIp: false },
   {
+    key: 'twin',
+    name: "wire twin: the floor answering with liveness's exact headers and body",
+    url: new URL('/', twin.url).toString(),
+    rotateClientIp: false,
+  },
+  {
+    key: 'health',
+    name: '`GET /api/health` (no I/O)',
+    url: new URL('/api/health', worker.url).toString(),
+    rotateClientIp: false,
+  },
+  {
+    key: 'ready',
     name: '`GET /api/health/ready` (Postgres + Redis round trips)',
     url: new URL('/api/health/ready', worker.url).toString(),
     rotateClientIp: false,
   },
   {
+    key: 'version',
     name: '`GET /api/version` (rate-limited read, one client IP per request)',
     url: new URL('/api/version', worker.url).toString(),
     rotateClientIp: true,
   },
 ];
 
-const rows: BenchRow[] = [];
+const only = values.only?.split(',').map((key) => key.trim());
+const targets = only ? allTargets.filter((target) => only.includes(target.key)) : allTargets;
+
+const results = new Map<string, LoadResult[]>(targets.map((target) => [target.key, []]));
 try {
   for (const target of targets) {
-    console.log(
-      `[bench] ${target.name}: ${warmupSeconds} s warm-up, then ${durationSeconds} s at ${connections} connections`,
-    );
+    console.log(`[bench] ${target.name}: ${warmupSeconds} s warm-up`);
     await load({ url: target.url, connections, durationSeconds: warmupSeconds, rotateClientIp: target.rotateClientIp });
-    const result = await load({ url: target.url, connections, durationSeconds, rotateClientIp: target.rotateClientIp });
-    console.log(
-      `[bench]   ${Math.round(result.requestsPerSecond)} req/s, p50 ${result.latencyP50Ms} ms, p99 ${result.latencyP99Ms} ms, non-2xx ${result.non2xx}, errors ${result.errors}`,
-    );
-    rows.push({ name: target.name, ...result });
+  }
+  // Targets take turns, round after round, so drift on a shared machine (another process,
+  // a thermal change) touches each of them alike; each figure is the median of its rounds.
+  for (let round = 1; round <= rounds; round++) {
+    for (const target of targets) {
+      const result = await load({
+        url: target.url,
+        connections,
+        durationSeconds,
+        rotateClientIp: target.rotateClientIp,
+      });
+      console.log(
+        `[bench] round ${round}/${rounds} ${target.key}: ${Math.round(result.requestsPerSecond)} req/s, p50 ${result.latencyP50Ms} ms, p99 ${result.latencyP99Ms} ms, non-2xx ${result.non2xx}, errors ${result.errors}`,
+      );
+      results.get(target.key)?.push(result);
+    }
   }
 } finally {
   await floor.close();
+  await twin.close();
   await worker.close();
   await stack.close();
   if (process.env.REDIS_URL) await deleteKeysWithPrefix(process.env.REDIS_URL, redisPrefix);
   if (databaseUrl) await dropDatabase(databaseUrl);
 }
 
+if (only) {
+  console.log('[bench] a subset of targets was run (--only): docs/benchmarks.md left as it was');
+  process.exit(0);
+}
+const rows: BenchRow[] = targets.map((target) => ({
+  name: target.name,
+  ...medianResult(results.get(target.key) ?? []),
+}));
 const file = await writeBenchmarkSection(join(ROOT, 'docs', 'benchmarks.md'), {
   rows,
+  rounds,
   durationSeconds,
   connections,
   environment: {
+    'load generator': tool === 'wrk' ? 'wrk (1 thread)' : 'autocannon (own process)',
     cpu: `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}`,
     node: process.version,
     database: stack.embeddedDatabase ? 'embedded PGlite' : 'PostgreSQL (DATABASE_URL)',

@@ -51,14 +51,17 @@ const readiness = createRoute({
   },
 });
 
-export function registerHealthRoutes(app: App): void {
+/** Liveness: registered ahead of the per-request services (see worker/index.ts). */
+export function registerLivenessRoute(app: App): void {
   app.openapi(liveness, (c) =>
     c.json(
       { status: 'ok' as const, service: 'jeseci-api', environment: c.env.ENVIRONMENT, time: new Date().toISOString() },
       200,
     ),
   );
+}
 
+export function registerReadinessRoute(app: App): void {
   app.openapi(readiness, async (c) => {
     c.header('Cache-Control', 'no-store');
     const [postgres, redis] = await Promise.all([

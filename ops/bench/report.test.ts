@@ -1,0 +1,59 @@
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { LoadResult } from './load.ts';
+import { medianResult, renderSection, writeBenchmarkSection } from './report.ts';
+
+const run = (rps: number, p50: number, extra: Partial<LoadResult> = {}): LoadResult => ({
+  url: 'http://x/',
+  requestsPerSecond: rps,
+  latencyP50Ms: p50,
+  latencyP90Ms: p50 * 2,
+  latencyP99Ms: p50 * 4,
+  totalRequests: rps * 10,
+  non2xx: 0,
+  errors: 0,
+  timeouts: 0,
+  ...extra,
+});
+
+describe('medianResult', () => {
+  it('takes each measure’s median and sums the counts', () => {
+    const merged = medianResult([run(100, 9), run(300, 30, { non2xx: 2 }), run(200, 10, { errors: 1 })]);
+    expect(merged.requestsPerSecond).toBe(200);
+    expect(merged.latencyP50Ms).toBe(10);
+    expect(merged.totalRequests).toBe(6000);
+    expect(merged.non2xx).toBe(2);
+    expect(merged.errors).toBe(1);
+  });
+});
+
+describe('the benchmark report', () => {
+  const report = (floorP50: number, healthP50: number) => ({
+    rows: [
+      { name: 'floor', ...run(1000, floorP50) },
+      { name: '`GET /api/health`', ...run(900, healthP50) },
+    ],
+    rounds: 3,
+    durationSeconds: 10,
+    connections: 50,
+    environment: { cpu: 'test' },
+  });
+
+  it('says whether liveness meets the 1.3× target', () => {
+    expect(renderSection(report(10, 12))).toContain('1.20× — meets the 1.3× target');
+    expect(renderSection(report(10, 14))).toContain('1.40× — misses the 1.3× target');
+  });
+
+  it('replaces its own section and keeps the rest of the file', async () => {
+    const file = join(await mkdtemp(join(tmpdir(), 'bench-')), 'benchmarks.md');
+    await writeFile(file, '# Benchmarks\n\nOther notes.\n');
+    await writeBenchmarkSection(file, report(10, 12));
+    await writeBenchmarkSection(file, report(10, 14));
+    const text = await readFile(file, 'utf8');
+    expect(text).toContain('Other notes.');
+    expect(text.match(/bench:foundation:start/g)).toHaveLength(1);
+    expect(text).toContain('1.40×');
+  });
+});
