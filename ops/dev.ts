@@ -6,7 +6,7 @@
  */
 import { join } from 'node:path';
 import { startLocalStack, type LocalStack } from './stack/local-stack.ts';
-import { PortInUseError, portFromEnv } from './stack/ports.ts';
+import { PortInUseError, assertPortFree, portFromEnv } from './stack/ports.ts';
 import { startProcess, waitForHttp, type ManagedProcess } from './stack/processes.ts';
 import { ROOT } from './stack/worker-runtime.ts';
 
@@ -44,6 +44,15 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void shutdown(0));
 
   try {
+    // wrangler and Vite would report a busy port in their own words, or (worse) we would
+    // wait on whatever else answers there; check both first and say what to change.
+    await assertPortFree({
+      port: ports.worker,
+      host: '127.0.0.1',
+      name: 'Worker (wrangler dev)',
+      envVar: 'WORKER_PORT',
+    });
+    await assertPortFree({ port: ports.web, host: 'localhost', name: 'Frontend (Vite)', envVar: 'PORT' });
     stack = await startLocalStack({
       ...(process.env.DATABASE_URL ? { databaseUrl: process.env.DATABASE_URL } : {}),
       ...(process.env.REDIS_URL ? { redisUrl: process.env.REDIS_URL } : {}),

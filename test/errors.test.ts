@@ -56,6 +56,20 @@ describe('invalid input', () => {
     expect(JSON.stringify(error)).not.toMatch(/at .*\.js:\d+/);
   });
 
+  it('answers 415 unsupported_media_type for a body that is not declared as JSON', async () => {
+    const res = await post(JSON.stringify({ name: 'Ada', count: 3 }), 'text/plain');
+    expect(res.status).toBe(415);
+    expect((await errorOf(res)).code).toBe('unsupported_media_type');
+  });
+
+  it('answers 413 payload_too_large for a body over 1 MiB, before reading it', async () => {
+    const res = await post(JSON.stringify({ name: 'x'.repeat(1024 * 1024), count: 1 }));
+    expect(res.status).toBe(413);
+    const error = await errorOf(res);
+    expect(error.code).toBe('payload_too_large');
+    expect(error.details).toEqual({ maxBytes: 1024 * 1024 });
+  });
+
   it('passes a valid body through', async () => {
     const res = await post(JSON.stringify({ name: 'Ada', count: 3 }));
     expect(res.status).toBe(200);

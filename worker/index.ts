@@ -5,6 +5,7 @@
 import { createApp } from './api/app';
 import { runScheduled } from './jobs/scheduled';
 import { accessLog } from './middleware/access-log';
+import { bodyLimit } from './middleware/body-limit';
 import { corsForConfiguredOrigins } from './middleware/cors';
 import { handleError, handleNotFound } from './middleware/error-handler';
 import { init } from './middleware/init';
@@ -26,6 +27,8 @@ app.use('*', securityHeaders());
 // the per-request log and analytics (like nginx's `access_log off` for health checks).
 registerLivenessRoute(app);
 app.use('*', init(), accessLog(), corsForConfiguredOrigins());
+// No JSON the API accepts comes near this; a larger body is refused before it is read.
+app.use('/api/*', bodyLimit(1024 * 1024));
 
 // The operations spec's limits: 10 req/s per client IP for the API, 5 req/s for sign-in
 // and sign-up. Health probes are exempt (monitors must never be throttled into "down").

@@ -6,6 +6,7 @@ import type { Server } from 'node:http';
 import { createBackend, type Backend } from './backend.ts';
 import { redactRedisUrl } from './redis-backend.ts';
 import { createBridgeServer } from './server.ts';
+import { listenServer } from '../stack/ports.ts';
 
 export interface RedisBridgeOptions {
   port: number; // 0 = ephemeral
@@ -39,7 +40,7 @@ export async function startRedisBridge(opts: RedisBridgeOptions): Promise<RedisB
   let down = false;
   const server = createBridgeServer({ token: opts.token, backend, isDown: () => down, log });
   try {
-    await listen(server, opts.port, host);
+    await listenServer(server, { port: opts.port, host, name: 'Upstash REST bridge', envVar: 'REDIS_BRIDGE_PORT' });
   } catch (err) {
     await backend.close();
     throw err;
@@ -64,26 +65,6 @@ export async function startRedisBridge(opts: RedisBridgeOptions): Promise<RedisB
       return closing;
     },
   };
-}
-
-function listen(server: Server, port: number, host: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const onError = (err: NodeJS.ErrnoException): void => {
-      server.off('listening', onListening);
-      if (err.code === 'EADDRINUSE') {
-        reject(new Error(`port ${port} is already in use; set REDIS_BRIDGE_PORT to another port`));
-      } else {
-        reject(new Error(`redis-bridge cannot listen on ${host}:${port}: ${err.message}`));
-      }
-    };
-    const onListening = (): void => {
-      server.off('error', onError);
-      resolve();
-    };
-    server.once('error', onError);
-    server.once('listening', onListening);
-    server.listen(port, host);
-  });
 }
 
 /** A wildcard bind address is not something a client can connect to; IPv6 needs brackets. */

@@ -11,7 +11,7 @@ describe('startRedisBridge', () => {
     const first = await startRedisBridge({ port: 0, token: TOKEN });
     try {
       await expect(startRedisBridge({ port: first.port, token: TOKEN })).rejects.toThrow(
-        `port ${first.port} is already in use; set REDIS_BRIDGE_PORT to another port`,
+        `Upstash REST bridge: port ${first.port} is already in use. Stop whatever uses it, or set REDIS_BRIDGE_PORT to another port.`,
       );
     } finally {
       await first.close();

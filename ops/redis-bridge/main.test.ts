@@ -60,7 +60,9 @@ describe('main.ts CLI', () => {
     try {
       const cli = runCli({ REDIS_BRIDGE_PORT: String(busy.port) });
       expect(await cli.exit).toBe(1);
-      expect(cli.output()).toContain(`port ${busy.port} is already in use; set REDIS_BRIDGE_PORT to another port`);
+      expect(cli.output()).toContain(
+        `Upstash REST bridge: port ${busy.port} is already in use. Stop whatever uses it, or set REDIS_BRIDGE_PORT to another port.`,
+      );
       expect(cli.output()).not.toMatch(/\n\s+at /);
     } finally {
       await busy.close();
