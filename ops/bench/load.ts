@@ -23,6 +23,8 @@ export interface LoadResult {
   non2xx: number;
   errors: number;
   timeouts: number;
+  /** workerd CPU time per request served, when the server's process could be measured. */
+  serverCpuMicrosPerRequest?: number;
 }
 
 const job = JSON.parse(process.argv[2] ?? '{}') as LoadJob;

@@ -46,6 +46,15 @@ describe('the benchmark report', () => {
     expect(renderSection(report(10, 14))).toContain('1.40× — misses the 1.3× target');
   });
 
+  it('gives workerd CPU per request next to latency when it was measured', () => {
+    const r = report(10, 12);
+    r.rows[0] = { ...r.rows[0], serverCpuMicrosPerRequest: 200 } as (typeof r.rows)[0];
+    r.rows[1] = { ...r.rows[1], serverCpuMicrosPerRequest: 250 } as (typeof r.rows)[1];
+    const text = renderSection(r);
+    expect(text).toContain('floor 200 µs, liveness 250 µs (1.25× the floor)');
+    expect(text).toMatch(/\| floor \| 1000 \| 10 \| 40 \| 200 \|/);
+  });
+
   it('replaces its own section and keeps the rest of the file', async () => {
     const file = join(await mkdtemp(join(tmpdir(), 'bench-')), 'benchmarks.md');
     await writeFile(file, '# Benchmarks\n\nOther notes.\n');

@@ -38,6 +38,9 @@ export function medianResult(runs: LoadResult[]): LoadResult {
     non2xx: sum((run) => run.non2xx),
     errors: sum((run) => run.errors),
     timeouts: sum((run) => run.timeouts),
+    ...(runs.every((run) => run.serverCpuMicrosPerRequest !== undefined) && runs.length
+      ? { serverCpuMicrosPerRequest: median(runs.map((run) => run.serverCpuMicrosPerRequest ?? 0)) }
+      : {}),
   };
 }
 
@@ -45,6 +48,16 @@ const START = '<!-- bench:foundation:start -->';
 const END = '<!-- bench:foundation:end -->';
 /** The issue's target: liveness within 1.3× of the bare Worker's median latency. */
 export const HEALTH_TARGET_RATIO = 1.3;
+
+function cpuSentence(floor?: BenchRow, twin?: BenchRow, health?: BenchRow): string {
+  const f = floor?.serverCpuMicrosPerRequest;
+  const h = health?.serverCpuMicrosPerRequest;
+  if (f === undefined || h === undefined || f <= 0) return '';
+  const t = twin?.serverCpuMicrosPerRequest;
+  return ` workerd CPU per request, which a busy neighbour hardly moves: floor ${f.toFixed(0)} µs${
+    t === undefined ? '' : `, wire twin ${t.toFixed(0)} µs`
+  }, liveness ${h.toFixed(0)} µs (${(h / f).toFixed(2)}× the floor).`;
+}
 
 export function renderSection(report: BenchReport, date = new Date()): string {
   const row = (prefix: string) => report.rows.find((r) => r.name.startsWith(prefix));
@@ -59,7 +72,7 @@ export function renderSection(report: BenchReport, date = new Date()): string {
   const table = report.rows
     .map(
       (row) =>
-        `| ${row.name} | ${Math.round(row.requestsPerSecond)} | ${row.latencyP50Ms} | ${row.latencyP99Ms} | ${row.totalRequests} | ${row.non2xx} | ${row.errors + row.timeouts} |`,
+        `| ${row.name} | ${Math.round(row.requestsPerSecond)} | ${row.latencyP50Ms} | ${row.latencyP99Ms} | ${row.serverCpuMicrosPerRequest?.toFixed(0) ?? '–'} | ${row.totalRequests} | ${row.non2xx} | ${row.errors + row.timeouts} |`,
     )
     .join('\n');
   const env = Object.entries(report.environment)
@@ -70,15 +83,15 @@ export function renderSection(report: BenchReport, date = new Date()): string {
 
 Run ${date.toISOString().slice(0, 16).replace('T', ' ')} UTC: ${report.connections} connections, ${report.rounds} rounds of ${report.durationSeconds} s per target (taking turns, after a warm-up; medians shown, counts summed), the Worker bundled as for deploy and served by workerd through Miniflare. ${env}.
 
-| target | req/s | p50 ms | p99 ms | requests | non-2xx | errors |
-|---|---:|---:|---:|---:|---:|---:|
+| target | req/s | p50 ms | p99 ms | workerd CPU µs/req | requests | non-2xx | errors |
+|---|---:|---:|---:|---:|---:|---:|---:|
 ${table}
 
 Liveness p50 vs the floor's p50: ${verdict}.${
     twin && floor && health
-      ? ` The wire twin (same bytes, no code) is at ${(twin.latencyP50Ms / floor.latencyP50Ms).toFixed(2)}× the floor, our liveness at ${(health.latencyP50Ms / twin.latencyP50Ms).toFixed(2)}× the twin: the first gap is what the response's bytes (security headers, JSON body) cost, the second what our code costs.`
+      ? ` The wire twin (same bytes, no code) is at ${(twin.latencyP50Ms / floor.latencyP50Ms).toFixed(2)}× the floor's p50, our liveness at ${(health.latencyP50Ms / twin.latencyP50Ms).toFixed(2)}× the twin's: the first gap is what the response's bytes (security headers, JSON body) cost, the second what our code costs.`
       : ''
-  }
+  }${cpuSentence(floor, twin, health)}
 ${END}`;
 }
 

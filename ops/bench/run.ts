@@ -17,6 +17,7 @@ import { deleteKeysWithPrefix } from '../stack/redis-keys.ts';
 import type { LoadJob, LoadResult } from './load.ts';
 import { medianResult, writeBenchmarkSection, type BenchRow } from './report.ts';
 import { runWrk, wrkAvailable } from './wrk.ts';
+import { cpuMilliseconds, withWorkerdPid } from './cpu.ts';
 
 const { values } = parseArgs({
   options: {
@@ -106,37 +107,45 @@ const stack = await startLocalStack({
   log: (service, line) => console.log(`[${service}] ${line}`),
 });
 const bundlePath = await bundleWorker(join(ROOT, '.build', `bench-${runId}`));
-const worker = await startWorkerRuntime({ bundlePath, bindings: stack.workerBindings });
-const floor = await startBareWorker('floor-worker.js');
-const twin = await startBareWorker('wire-twin-worker.js', await captureLiveness(worker.url));
+const { value: worker, pid: workerPid } = await withWorkerdPid(() =>
+  startWorkerRuntime({ bundlePath, bindings: stack.workerBindings }),
+);
+const { value: floor, pid: floorPid } = await withWorkerdPid(() => startBareWorker('floor-worker.js'));
+const liveness = await captureLiveness(worker.url);
+const { value: twin, pid: twinPid } = await withWorkerdPid(() => startBareWorker('wire-twin-worker.js', liveness));
 
-const allTargets: { key: string; name: string; url: string; rotateClientIp: boolean }[] = [
+const allTargets: { key: string; name: string; url: string; rotateClientIp: boolean; pid: number | undefined }[] = [
   {
     key: 'floor',
+    pid: floorPid,
     name: 'floor: bare Worker `() => new Response("ok")`',
     url: new URL('/', floor.url).toString(),
     rotateClientIp: false,
   },
   {
     key: 'twin',
+    pid: twinPid,
     name: "wire twin: the floor answering with liveness's exact headers and body",
     url: new URL('/', twin.url).toString(),
     rotateClientIp: false,
   },
   {
     key: 'health',
+    pid: workerPid,
     name: '`GET /api/health` (no I/O)',
     url: new URL('/api/health', worker.url).toString(),
     rotateClientIp: false,
   },
   {
     key: 'ready',
+    pid: workerPid,
     name: '`GET /api/health/ready` (Postgres + Redis round trips)',
     url: new URL('/api/health/ready', worker.url).toString(),
     rotateClientIp: false,
   },
   {
     key: 'version',
+    pid: workerPid,
     name: '`GET /api/version` (rate-limited read, one client IP per request)',
     url: new URL('/api/version', worker.url).toString(),
     rotateClientIp: true,
@@ -156,14 +165,20 @@ try {
   // a thermal change) touches each of them alike; each figure is the median of its rounds.
   for (let round = 1; round <= rounds; round++) {
     for (const target of targets) {
-      const result = await load({
+      const cpuBefore = target.pid ? cpuMilliseconds(target.pid) : undefined;
+      const measured = await load({
         url: target.url,
         connections,
         durationSeconds,
         rotateClientIp: target.rotateClientIp,
       });
+      const cpuMs = target.pid && cpuBefore !== undefined ? cpuMilliseconds(target.pid) - cpuBefore : undefined;
+      const result: LoadResult =
+        cpuMs !== undefined && measured.totalRequests > 0
+          ? { ...measured, serverCpuMicrosPerRequest: (cpuMs * 1000) / measured.totalRequests }
+          : measured;
       console.log(
-        `[bench] round ${round}/${rounds} ${target.key}: ${Math.round(result.requestsPerSecond)} req/s, p50 ${result.latencyP50Ms} ms, p99 ${result.latencyP99Ms} ms, non-2xx ${result.non2xx}, errors ${result.errors}`,
+        `[bench] round ${round}/${rounds} ${target.key}: ${Math.round(result.requestsPerSecond)} req/s, p50 ${result.latencyP50Ms} ms, p99 ${result.latencyP99Ms} ms, workerd CPU ${result.serverCpuMicrosPerRequest?.toFixed(0) ?? '?'} µs/request, non-2xx ${result.non2xx}, errors ${result.errors}`,
       );
       results.get(target.key)?.push(result);
     }

@@ -1,9 +1,9 @@
 /**
  * Builds the per-request services (request id, logger, Postgres, Redis) and puts them on
- * `c.var`. The Postgres pool is closed in `waitUntil` after the response is sent.
+ * `c.var`. Postgres is opened on first use, and closed in `waitUntil` after the response.
  */
 import { createMiddleware } from 'hono/factory';
-import { openDatabase } from '../db/client';
+import { openDatabaseOnFirstUse } from '../db/client';
 import type { AppEnv } from '../env';
 import { createLogger } from '../log';
 import { getRedis } from '../redis/client';
@@ -19,7 +19,7 @@ export function init() {
     c.set('startedAt', Date.now());
     c.set('log', createLogger({ requestId }));
     c.set('redis', getRedis(c.env));
-    const database = openDatabase(c.env);
+    const database = openDatabaseOnFirstUse(c.env);
     c.set('db', database.db);
     try {
       await next();
