@@ -5,11 +5,11 @@
 import { createApp } from './api/app';
 import { runScheduled } from './jobs/scheduled';
 import { accessLog } from './middleware/access-log';
+import { apiRateLimits } from './middleware/api-limits';
 import { bodyLimit } from './middleware/body-limit';
 import { corsForConfiguredOrigins } from './middleware/cors';
 import { handleError, handleNotFound } from './middleware/error-handler';
 import { init } from './middleware/init';
-import { rateLimit } from './middleware/rate-limit';
 import { securityHeaders } from './middleware/security-headers';
 import { registerDocsRoutes } from './routes/docs';
 import { registerLivenessRoute, registerReadinessRoute } from './routes/health';
@@ -30,15 +30,7 @@ app.use('*', init(), accessLog(), corsForConfiguredOrigins());
 // No JSON the API accepts comes near this; a larger body is refused before it is read.
 app.use('/api/*', bodyLimit(1024 * 1024));
 
-// The operations spec's limits: 10 req/s per client IP for the API, 5 req/s for sign-in
-// and sign-up. Health probes are exempt (monitors must never be throttled into "down").
-const authLimit = rateLimit({ name: 'auth', limit: 5, windowSeconds: 1, whenRedisDown: 'reject' });
-const apiLimit = rateLimit({ name: 'api', limit: 10, windowSeconds: 1, whenRedisDown: 'allow' });
-app.use('/api/*', async (c, next) => {
-  const path = c.req.path;
-  if (path === '/api/health' || path.startsWith('/api/health/')) return next();
-  return (path.startsWith('/api/auth/') ? authLimit : apiLimit)(c, next);
-});
+app.use('/api/*', apiRateLimits());
 
 registerReadinessRoute(app);
 registerMetaRoutes(app);
