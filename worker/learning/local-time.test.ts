@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { addDays, dayNumber, isoWeekStart, localTime } from './local-time';
+
+describe('local-time', () => {
+  it('reads the hour on the local clock, including the repeated hour when London leaves BST', () => {
+    expect(localTime(new Date('2026-10-25T00:30:00Z'), 'Europe/London')).toEqual({
+      day: '2026-10-25',
+      hour: 1,
+      minute: 30,
+    });
+    expect(localTime(new Date('2026-10-25T01:30:00Z'), 'Europe/London')).toEqual({
+      day: '2026-10-25',
+      hour: 1,
+      minute: 30,
+    });
+    expect(localTime(new Date('2026-03-09T04:00:00Z'), 'America/New_York')).toEqual({
+      day: '2026-03-09',
+      hour: 0,
+      minute: 0,
+    });
+  });
+
+  it('finds the Monday that starts the ISO week, across month and year ends', () => {
+    expect(isoWeekStart('2026-03-02')).toBe('2026-03-02'); // Monday
+    expect(isoWeekStart('2026-03-08')).toBe('2026-03-02'); // Sunday
+    expect(isoWeekStart('2026-03-09')).toBe('2026-03-09');
+    expect(isoWeekStart('2027-01-01')).toBe('2026-12-28'); // Friday of ISO week 2026-W53
+  });
+
+  it('adds calendar days without DST drift', () => {
+    expect(addDays('2026-03-07', 2)).toBe('2026-03-09');
+    expect(addDays('2026-10-24', 2)).toBe('2026-10-26');
+    expect(addDays('2024-02-28', 1)).toBe('2024-02-29');
+    expect(addDays('2026-01-01', -1)).toBe('2025-12-31');
+  });
+
+  it('rejects malformed and impossible dates', () => {
+    for (const bad of ['2026-3-4', '2026-02-29', '2026-13-01', 'yesterday']) {
+      expect(() => dayNumber(bad)).toThrow(/YYYY-MM-DD/);
+    }
+  });
+});
