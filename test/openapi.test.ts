@@ -19,7 +19,16 @@ describe('GET /api/openapi.json', () => {
       paths: Record<string, Record<string, { responses: Record<string, unknown> }>>;
       components: { schemas: Record<string, unknown> };
     };
-    expect(Object.keys(doc.paths).sort()).toEqual(['/api/health', '/api/health/ready', '/api/version']);
+    expect(Object.keys(doc.paths).sort()).toEqual([
+      '/api/auth/login',
+      '/api/auth/logout',
+      '/api/auth/logout-everywhere',
+      '/api/auth/register',
+      '/api/health',
+      '/api/health/ready',
+      '/api/me',
+      '/api/version',
+    ]);
     expect(doc.paths['/api/health/ready']?.get?.responses).toHaveProperty('503');
     expect(doc.components.schemas).toHaveProperty('ErrorBody');
   });

@@ -3,6 +3,7 @@
  * services live on `c.var` and are built by the `init` middleware.
  */
 import type { Database } from './db/client';
+import type { AuthContext } from './middleware/require-user';
 import type { Logger } from './log';
 import type { RedisClient } from './redis/client';
 
@@ -13,6 +14,8 @@ export interface RequestServices {
   redis: RedisClient;
   /** `Date.now()` when the request arrived, for the access log's duration. */
   startedAt: number;
+  /** The signed-in user, set by `requireUser()` on the routes that need one. */
+  auth?: AuthContext;
 }
 
 export interface AppEnv {

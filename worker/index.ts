@@ -11,8 +11,10 @@ import { corsForConfiguredOrigins } from './middleware/cors';
 import { handleError, handleNotFound } from './middleware/error-handler';
 import { init } from './middleware/init';
 import { securityHeaders } from './middleware/security-headers';
+import { registerAuthRoutes } from './routes/auth';
 import { registerDocsRoutes } from './routes/docs';
 import { registerLivenessRoute, registerReadinessRoute } from './routes/health';
+import { registerMeRoutes } from './routes/me';
 import { registerMetaRoutes } from './routes/meta';
 import { registerTestFaultRoutes } from './routes/test-faults';
 
@@ -34,6 +36,8 @@ app.use('/api/*', apiRateLimits());
 
 registerReadinessRoute(app);
 registerMetaRoutes(app);
+registerAuthRoutes(app);
+registerMeRoutes(app);
 registerDocsRoutes(app);
 registerTestFaultRoutes(app);
 

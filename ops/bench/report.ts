@@ -44,8 +44,6 @@ export function medianResult(runs: LoadResult[]): LoadResult {
   };
 }
 
-const START = '<!-- bench:foundation:start -->';
-const END = '<!-- bench:foundation:end -->';
 /** The issue's target: liveness within 1.3× of the bare Worker's median latency. */
 export const HEALTH_TARGET_RATIO = 1.3;
 
@@ -78,8 +76,7 @@ export function renderSection(report: BenchReport, date = new Date()): string {
   const env = Object.entries(report.environment)
     .map(([key, value]) => `${key}: ${value}`)
     .join('; ');
-  return `${START}
-## Platform foundation (\`npm run bench\`)
+  return `## Platform foundation (\`npm run bench\`)
 
 Run ${date.toISOString().slice(0, 16).replace('T', ' ')} UTC: ${report.connections} connections, ${report.rounds} rounds of ${report.durationSeconds} s per target (taking turns, after a warm-up; medians shown, counts summed), the Worker bundled as for deploy and served by workerd through Miniflare. ${env}.
 
@@ -91,12 +88,18 @@ Liveness p50 vs the floor's p50: ${verdict}.${
     twin && floor && health
       ? ` The wire twin (same bytes, no code) is at ${(twin.latencyP50Ms / floor.latencyP50Ms).toFixed(2)}× the floor's p50, our liveness at ${(health.latencyP50Ms / twin.latencyP50Ms).toFixed(2)}× the twin's: the first gap is what the response's bytes (security headers, JSON body) cost, the second what our code costs.`
       : ''
-  }${cpuSentence(floor, twin, health)}
-${END}`;
+  }${cpuSentence(floor, twin, health)}`;
 }
 
 export async function writeBenchmarkSection(file: string, report: BenchReport): Promise<string> {
-  const section = renderSection(report);
+  return writeSection(file, 'foundation', renderSection(report));
+}
+
+/** Writes `body` between the `bench:<name>` markers of the file, replacing what was there. */
+export async function writeSection(file: string, name: string, body: string): Promise<string> {
+  const START = `<!-- bench:${name}:start -->`;
+  const END = `<!-- bench:${name}:end -->`;
+  const section = `${START}\n${body}\n${END}`;
   let text = existsSync(file)
     ? await readFile(file, 'utf8')
     : '# Benchmarks\n\nFigures written by `npm run bench`; each section is replaced when its benchmark runs again.\n';

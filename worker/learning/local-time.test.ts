@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, dayNumber, isoWeekStart, localTime } from './local-time';
+import { addDays, canonicalTimeZone, dayNumber, isoWeekStart, localTime } from './local-time';
 
 describe('local-time', () => {
   it('reads the hour on the local clock, including the repeated hour when London leaves BST', () => {
@@ -38,5 +38,14 @@ describe('local-time', () => {
     for (const bad of ['2026-3-4', '2026-02-29', '2026-13-01', 'yesterday']) {
       expect(() => dayNumber(bad)).toThrow(/YYYY-MM-DD/);
     }
+  });
+});
+
+describe('canonicalTimeZone', () => {
+  it('names known zones canonically and refuses unknown ones', () => {
+    expect(canonicalTimeZone('Europe/London')).toBe('Europe/London');
+    expect(canonicalTimeZone('utc')).toBe('UTC');
+    expect(canonicalTimeZone('Mars/Olympus_Mons')).toBeNull();
+    expect(canonicalTimeZone('')).toBeNull();
   });
 });

@@ -93,3 +93,16 @@ export function isoWeekStart(day: LocalDay): LocalDay {
   const sinceMonday = (((n + 3) % 7) + 7) % 7;
   return dayFromNumber(n - sinceMonday);
 }
+
+/**
+ * The canonical IANA name of a time zone (e.g. "utc" → "UTC"), or null when the runtime
+ * does not know it. Accounts store this form, so streaks are computed in a zone that exists.
+ */
+export function canonicalTimeZone(timeZone: string): string | null {
+  if (timeZone.length === 0 || timeZone.length > 64) return null;
+  try {
+    return formatterFor(timeZone).resolvedOptions().timeZone;
+  } catch {
+    return null;
+  }
+}
