@@ -23,10 +23,13 @@ describe('GET /api/openapi.json', () => {
       '/api/auth/login',
       '/api/auth/logout',
       '/api/auth/logout-everywhere',
+      '/api/auth/password-reset/confirm',
+      '/api/auth/password-reset/request',
       '/api/auth/register',
       '/api/health',
       '/api/health/ready',
       '/api/me',
+      '/api/me/password',
       '/api/version',
     ]);
     expect(doc.paths['/api/health/ready']?.get?.responses).toHaveProperty('503');

@@ -16,6 +16,7 @@ import { registerDocsRoutes } from './routes/docs';
 import { registerLivenessRoute, registerReadinessRoute } from './routes/health';
 import { registerMeRoutes } from './routes/me';
 import { registerMetaRoutes } from './routes/meta';
+import { registerPasswordResetRoutes } from './routes/password-reset';
 import { registerTestFaultRoutes } from './routes/test-faults';
 
 export { LearnerAgent } from '../durable/learner-agent';
@@ -38,6 +39,7 @@ registerReadinessRoute(app);
 registerMetaRoutes(app);
 registerAuthRoutes(app);
 registerMeRoutes(app);
+registerPasswordResetRoutes(app);
 registerDocsRoutes(app);
 registerTestFaultRoutes(app);
 

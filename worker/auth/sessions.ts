@@ -4,7 +4,7 @@
  * idle and absolute timeouts, and revoke one or all of a user's sessions.
  */
 import { and, eq, ne } from 'drizzle-orm';
-import type { Database } from '../db/client';
+import type { Queryable } from '../db/client';
 import { sessions, users, type User } from '../db/schema';
 import { SESSION_ABSOLUTE_TIMEOUT_MS, sessionVerdict, shouldTouch } from './session-policy';
 import { hashSessionToken, isWellFormedToken, newSessionToken } from './session-token';
@@ -21,7 +21,7 @@ export interface ResolvedSession {
 }
 
 export async function openSession(
-  db: Database,
+  db: Queryable,
   userId: string,
   meta: { userAgent?: string; ipAddress?: string },
   now: Date,
@@ -41,7 +41,7 @@ export async function openSession(
 }
 
 /** The signed-in user for a token, or null (unknown, idle, expired, or user disabled). */
-export async function resolveSession(db: Database, token: string, now: Date): Promise<ResolvedSession | null> {
+export async function resolveSession(db: Queryable, token: string, now: Date): Promise<ResolvedSession | null> {
   if (!isWellFormedToken(token)) return null;
   const tokenHash = await hashSessionToken(token);
   const [row] = await db
@@ -62,12 +62,12 @@ export async function resolveSession(db: Database, token: string, now: Date): Pr
   return { user: row.user, tokenHash, expiresAt: row.session.expiresAt };
 }
 
-export async function revokeSession(db: Database, tokenHash: string): Promise<void> {
+export async function revokeSession(db: Queryable, tokenHash: string): Promise<void> {
   await db.delete(sessions).where(eq(sessions.tokenHash, tokenHash));
 }
 
 /** Ends every session of a user (sign out everywhere, password change or reset). */
-export async function revokeAllSessions(db: Database, userId: string, except?: string): Promise<number> {
+export async function revokeAllSessions(db: Queryable, userId: string, except?: string): Promise<number> {
   const removed = await db
     .delete(sessions)
     .where(except ? and(eq(sessions.userId, userId), ne(sessions.tokenHash, except)) : eq(sessions.userId, userId))

@@ -68,3 +68,8 @@ export function openDatabaseOnFirstUse(env: Pick<Env, 'DATABASE_URL' | 'NEON_WS_
   });
   return { db, close: async () => handle?.close() };
 }
+
+/** A transaction handed to `db.transaction(async (tx) => …)`. */
+export type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
+/** Anything queries can run on: the request's database or a transaction inside it. */
+export type Queryable = Database | Transaction;

@@ -1,29 +1,144 @@
-/** The signed-in learner's own account. */
-import { createRoute } from '@hono/zod-openapi';
+/**
+ * The signed-in learner's own account: read it, change the profile and settings, change
+ * the password (ending the other sessions), and delete the account with its data.
+ */
+import { createRoute, z } from '@hono/zod-openapi';
+import { eq } from 'drizzle-orm';
+import { DAILY_GOAL_XP, PreferencesSchema, readPreferences } from '../accounts/preferences';
 import { publicUser } from '../accounts/users';
-import { UserSchema } from '../api/account-schemas';
+import { DisplayNameSchema, PasswordSchema, TimeZoneSchema, UserSchema } from '../api/account-schemas';
 import type { App } from '../api/app';
 import { errorResponses } from '../api/schemas';
+import { clearSessionCookie } from '../auth/cookie';
+import { checkPasswordPolicy, hashPassword, verifyPassword } from '../auth/password';
+import { revokeAllSessions } from '../auth/sessions';
+import { users } from '../db/schema';
 import { ApiError } from '../errors';
-import { requireUser } from '../middleware/require-user';
+import { requireUser, type AuthContext } from '../middleware/require-user';
 
-const me = createRoute({
+const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } } });
+
+const AccountSchema = UserSchema.extend({
+  dailyGoalXp: z.number().int(),
+  preferences: PreferencesSchema,
+}).openapi('Account');
+
+const ProfileChangeSchema = z
+  .object({
+    displayName: DisplayNameSchema,
+    timeZone: TimeZoneSchema,
+    dailyGoalXp: z.number().int().min(DAILY_GOAL_XP.min).max(DAILY_GOAL_XP.max),
+    preferences: PreferencesSchema.partial().strict(),
+  })
+  .partial()
+  .strict()
+  .refine((change) => Object.keys(change).length > 0, 'Send at least one field to change.');
+
+const getMe = createRoute({
   method: 'get',
   path: '/api/me',
   tags: ['account'],
-  summary: 'The signed-in account',
+  summary: 'The signed-in account, with its settings',
   middleware: [requireUser()] as const,
-  responses: {
-    200: { description: 'The account', content: { 'application/json': { schema: UserSchema } } },
-    ...errorResponses(401),
-  },
+  responses: { 200: { description: 'The account', ...json(AccountSchema) }, ...errorResponses(401) },
 });
 
+const patchMe = createRoute({
+  method: 'patch',
+  path: '/api/me',
+  tags: ['account'],
+  summary: 'Change the display name, time zone, daily goal or preferences',
+  middleware: [requireUser()] as const,
+  request: { body: { required: true, ...json(ProfileChangeSchema) } },
+  responses: { 200: { description: 'The changed account', ...json(AccountSchema) }, ...errorResponses(400, 401, 403) },
+});
+
+const changePassword = createRoute({
+  method: 'post',
+  path: '/api/me/password',
+  tags: ['account'],
+  summary: 'Change the password; every other session ends',
+  middleware: [requireUser()] as const,
+  request: {
+    body: { required: true, ...json(z.object({ currentPassword: PasswordSchema, newPassword: PasswordSchema })) },
+  },
+  responses: { 204: { description: 'Changed' }, ...errorResponses(400, 401, 403) },
+});
+
+const deleteMe = createRoute({
+  method: 'delete',
+  path: '/api/me',
+  tags: ['account'],
+  summary: 'Delete the account and all of its data',
+  middleware: [requireUser()] as const,
+  request: { body: { required: true, ...json(z.object({ password: PasswordSchema })) } },
+  responses: { 204: { description: 'Deleted' }, ...errorResponses(400, 401, 403) },
+});
+
+function account(auth: AuthContext['user']) {
+  return { ...publicUser(auth), dailyGoalXp: auth.dailyGoalXp, preferences: readPreferences(auth.preferences) };
+}
+
+function signedIn(auth: AuthContext | undefined): AuthContext {
+  if (!auth) throw new ApiError('unauthorized', 'Sign in to continue.');
+  return auth;
+}
+
+async function confirmPassword(password: string, stored: string, field: string): Promise<void> {
+  if (!(await verifyPassword(password, stored))) {
+    const message = 'The password is incorrect.';
+    throw new ApiError('validation_failed', message, { details: [{ path: field, message, code: 'wrong_password' }] });
+  }
+}
+
 export function registerMeRoutes(app: App): void {
-  app.openapi(me, (c) => {
-    const auth = c.get('auth');
-    if (!auth) throw new ApiError('unauthorized', 'Sign in to continue.');
+  app.openapi(getMe, (c) => {
     c.header('Cache-Control', 'no-store');
-    return c.json(publicUser(auth.user), 200);
+    return c.json(account(signedIn(c.get('auth')).user), 200);
+  });
+
+  app.openapi(patchMe, async (c) => {
+    const { user } = signedIn(c.get('auth'));
+    const change = c.req.valid('json');
+    const [updated] = await c.var.db
+      .update(users)
+      .set({
+        ...(change.displayName !== undefined ? { displayName: change.displayName } : {}),
+        ...(change.timeZone !== undefined ? { timeZone: change.timeZone } : {}),
+        ...(change.dailyGoalXp !== undefined ? { dailyGoalXp: change.dailyGoalXp } : {}),
+        ...(change.preferences ? { preferences: { ...readPreferences(user.preferences), ...change.preferences } } : {}),
+        updatedAt: new Date(),
+      })
+      .where(eq(users.id, user.id))
+      .returning();
+    if (!updated) throw new ApiError('unauthorized', 'Your account no longer exists.');
+    return c.json(account(updated), 200);
+  });
+
+  app.openapi(changePassword, async (c) => {
+    const { user, tokenHash } = signedIn(c.get('auth'));
+    const { currentPassword, newPassword } = c.req.valid('json');
+    await confirmPassword(currentPassword, user.passwordHash, 'currentPassword');
+    const policy = checkPasswordPolicy(newPassword, { email: user.email, displayName: user.displayName });
+    if (!policy.ok) {
+      throw new ApiError('validation_failed', policy.reason, {
+        details: [{ path: 'newPassword', message: policy.reason, code: 'weak_password' }],
+      });
+    }
+    const passwordHash = await hashPassword(newPassword);
+    await c.var.db.update(users).set({ passwordHash, updatedAt: new Date() }).where(eq(users.id, user.id));
+    // Whoever else held a session (perhaps the reason for the change) is signed out; this one stays.
+    await revokeAllSessions(c.var.db, user.id, tokenHash);
+    return c.body(null, 204);
+  });
+
+  app.openapi(deleteMe, async (c) => {
+    const { user } = signedIn(c.get('auth'));
+    await confirmPassword(c.req.valid('json').password, user.passwordHash, 'password');
+    // Every table holding a learner's data references users with ON DELETE CASCADE.
+    await c.var.db.delete(users).where(eq(users.id, user.id));
+    c.var.log.info('account deleted', { userId: user.id });
+    clearSessionCookie(c);
+    return c.body(null, 204);
   });
 }

@@ -1,3 +1,4 @@
 /** The whole drizzle schema, one table per file; drizzle-kit reads this to generate migrations. */
+export * from './password-resets';
 export * from './sessions';
 export * from './users';

@@ -1,6 +1,6 @@
 /** Accounts: who can sign in, with which role. Owned by the accounts feature. */
 import { sql } from 'drizzle-orm';
-import { pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 export const userRole = pgEnum('user_role', ['learner', 'instructor', 'admin']);
 
@@ -14,6 +14,10 @@ export const users = pgTable(
     role: userRole('role').notNull().default('learner'),
     /** IANA zone name; streaks and reminders are computed in the learner's own day. */
     timeZone: text('time_zone').notNull().default('UTC'),
+    /** XP to earn in a local day for the day to count toward the streak. */
+    dailyGoalXp: integer('daily_goal_xp').notNull().default(30),
+    /** Learning preferences (shape and defaults in worker/accounts/preferences.ts). */
+    preferences: jsonb('preferences').$type<Record<string, unknown>>().notNull().default({}),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     /** Set by an admin to block sign-in without deleting the learner's history. */
