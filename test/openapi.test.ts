@@ -26,10 +26,14 @@ describe('GET /api/openapi.json', () => {
       '/api/auth/password-reset/confirm',
       '/api/auth/password-reset/request',
       '/api/auth/register',
+      '/api/courses',
+      '/api/courses/{course}',
+      '/api/courses/{course}/lessons/{lesson}',
       '/api/health',
       '/api/health/ready',
       '/api/me',
       '/api/me/password',
+      '/api/search',
       '/api/version',
     ]);
     expect(doc.paths['/api/health/ready']?.get?.responses).toHaveProperty('503');

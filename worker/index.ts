@@ -12,6 +12,7 @@ import { handleError, handleNotFound } from './middleware/error-handler';
 import { init } from './middleware/init';
 import { securityHeaders } from './middleware/security-headers';
 import { registerAuthRoutes } from './routes/auth';
+import { registerCurriculumRoutes } from './routes/curriculum';
 import { registerDocsRoutes } from './routes/docs';
 import { registerLivenessRoute, registerReadinessRoute } from './routes/health';
 import { registerMeRoutes } from './routes/me';
@@ -40,6 +41,7 @@ registerMetaRoutes(app);
 registerAuthRoutes(app);
 registerMeRoutes(app);
 registerPasswordResetRoutes(app);
+registerCurriculumRoutes(app);
 registerDocsRoutes(app);
 registerTestFaultRoutes(app);
 

@@ -1,12 +1,14 @@
 /**
  * The data side of the local stack, shared by `npm run dev`, the test suites and the
- * benchmarks: Postgres (DATABASE_URL, or embedded PGlite), migrations, the WebSocket proxy
+ * benchmarks: Postgres (DATABASE_URL, or embedded PGlite), migrations and the course
+ * content of content/, the WebSocket proxy
  * the Neon driver needs, and the Upstash REST bridge (REDIS_URL, or in-memory Redis).
  * It returns the bindings the Worker needs to reach all of it.
  */
 import { ensureDatabase } from '../db/databases.ts';
 import { startEmbeddedPostgres } from '../db/embedded-postgres.ts';
 import { migrateDatabase } from '../db/migrate.ts';
+import { describeSeed, loadContent } from '../content/load-content.ts';
 import { startRedisBridge } from '../redis-bridge/index.ts';
 import { startWsProxy } from '../ws-proxy/ws-proxy.ts';
 
@@ -65,6 +67,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       'db',
       applied ? `applied ${applied} migration(s), ${total} in all` : `schema up to date (${total} migrations)`,
     );
+    options.log('db', `content: ${describeSeed(await loadContent(databaseUrl))}`);
 
     const proxy = await startWsProxy({
       port: options.ports.wsProxy,

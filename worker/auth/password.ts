@@ -14,7 +14,7 @@
  * This module depends only on `node:crypto`, so Node tools (ops/admin) import it too.
  */
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
-import { COMMON_PASSWORDS } from './common-passwords.js';
+import { COMMON_PASSWORDS } from './common-passwords';
 
 interface ScryptParams {
   N: number;

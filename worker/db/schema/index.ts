@@ -1,4 +1,5 @@
 /** The whole drizzle schema, one table per file; drizzle-kit reads this to generate migrations. */
+export * from './courses';
 export * from './password-resets';
 export * from './sessions';
 export * from './users';
