@@ -4,37 +4,17 @@
  * time from /proc, next to the same number of rate-limited reads as the baseline, so the
  * difference is the password hash. Writes the figures to docs/benchmarks.md.
  */
-import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { dropDatabase, withDatabase } from '../db/databases.ts';
-import { startLocalStack } from '../stack/local-stack.ts';
-import { deleteKeysWithPrefix } from '../stack/redis-keys.ts';
-import { ROOT, bundleWorker, startWorkerRuntime } from '../stack/worker-runtime.ts';
-import { cpuMilliseconds, withWorkerdPid } from './cpu.ts';
+import { ROOT } from '../stack/worker-runtime.ts';
+import { startBenchStack } from './bench-stack.ts';
+import { cpuMilliseconds } from './cpu.ts';
 import { writeSection } from './report.ts';
 
 const { values } = parseArgs({ options: { count: { type: 'string', default: '20' } } });
 const count = Number(values.count);
-const runId = randomBytes(4).toString('hex');
-const databaseUrl = process.env.DATABASE_URL
-  ? withDatabase(process.env.DATABASE_URL, `jeseci_bench_${runId}`)
-  : undefined;
-const redisPrefix = `jeseci:bench:${runId}:`;
-const stack = await startLocalStack({
-  ...(databaseUrl ? { databaseUrl } : {}),
-  ...(process.env.REDIS_URL ? { redisUrl: process.env.REDIS_URL } : {}),
-  ports: { pglite: 0, wsProxy: 0, redisBridge: 0 },
-  redisToken: `bench-${runId}`,
-  redisPrefix,
-  log: () => {},
-});
-const { value: worker, pid } = await withWorkerdPid(async () =>
-  startWorkerRuntime({
-    bundlePath: await bundleWorker(join(ROOT, '.build', `bench-${runId}`)),
-    bindings: stack.workerBindings,
-  }),
-);
+const { worker, workerPid: pid, close } = await startBenchStack(() => {});
+const runId = Date.now().toString(36);
 if (!pid) throw new Error('could not find the workerd process');
 
 let ip = 0;
@@ -83,8 +63,5 @@ One scrypt costs about ${(signIn - baseline).toFixed(0)} ms of CPU here (sign-in
   console.log(text);
   await writeSection(join(ROOT, 'docs', 'benchmarks.md'), 'password', text);
 } finally {
-  await worker.close();
-  await stack.close();
-  if (process.env.REDIS_URL) await deleteKeysWithPrefix(process.env.REDIS_URL, redisPrefix);
-  if (databaseUrl) await dropDatabase(databaseUrl);
+  await close();
 }

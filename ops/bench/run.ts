@@ -5,15 +5,12 @@
  * docs/benchmarks.md. Uses DATABASE_URL / REDIS_URL when set, the embedded ones otherwise.
  */
 import { execFile } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs, promisify } from 'node:util';
 import { Miniflare, convertV4MiniflareOptions, Log, LogLevel } from 'miniflare';
-import { dropDatabase, withDatabase } from '../db/databases.ts';
-import { startLocalStack } from '../stack/local-stack.ts';
-import { ROOT, bundleWorker, startWorkerRuntime } from '../stack/worker-runtime.ts';
-import { deleteKeysWithPrefix } from '../stack/redis-keys.ts';
+import { ROOT } from '../stack/worker-runtime.ts';
+import { startBenchStack } from './bench-stack.ts';
 import type { LoadJob, LoadResult } from './load.ts';
 import { medianResult, writeBenchmarkSection, type BenchRow } from './report.ts';
 import { runWrk, wrkAvailable } from './wrk.ts';
@@ -93,23 +90,12 @@ async function captureLiveness(url: URL): Promise<Record<string, string>> {
   return { HEADERS: JSON.stringify(headers), BODY: await res.text() };
 }
 
-const runId = randomBytes(4).toString('hex');
-const databaseUrl = process.env.DATABASE_URL
-  ? withDatabase(process.env.DATABASE_URL, `jeseci_bench_${runId}`)
-  : undefined;
-const redisPrefix = `jeseci:bench:${runId}:`;
-const stack = await startLocalStack({
-  ...(databaseUrl ? { databaseUrl } : {}),
-  ...(process.env.REDIS_URL ? { redisUrl: process.env.REDIS_URL } : {}),
-  ports: { pglite: 0, wsProxy: 0, redisBridge: 0 },
-  redisToken: `bench-${runId}`,
-  redisPrefix,
-  log: (service, line) => console.log(`[${service}] ${line}`),
-});
-const bundlePath = await bundleWorker(join(ROOT, '.build', `bench-${runId}`));
-const { value: worker, pid: workerPid } = await withWorkerdPid(() =>
-  startWorkerRuntime({ bundlePath, bindings: stack.workerBindings }),
-);
+const {
+  stack,
+  worker,
+  workerPid,
+  close: closeStack,
+} = await startBenchStack((service, line) => console.log(`[${service}] ${line}`));
 const { value: floor, pid: floorPid } = await withWorkerdPid(() => startBareWorker('floor-worker.js'));
 const liveness = await captureLiveness(worker.url);
 const { value: twin, pid: twinPid } = await withWorkerdPid(() => startBareWorker('wire-twin-worker.js', liveness));
@@ -186,10 +172,7 @@ try {
 } finally {
   await floor.close();
   await twin.close();
-  await worker.close();
-  await stack.close();
-  if (process.env.REDIS_URL) await deleteKeysWithPrefix(process.env.REDIS_URL, redisPrefix);
-  if (databaseUrl) await dropDatabase(databaseUrl);
+  await closeStack();
 }
 
 if (only) {

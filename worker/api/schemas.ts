@@ -38,3 +38,6 @@ export function errorResponses<const S extends readonly (400 | 401 | 403 | 404 |
     [K in S[number]]: { description: string; content: { 'application/json': { schema: typeof ErrorBodySchema } } };
   };
 }
+
+/** A JSON body or response in a route definition. */
+export const jsonContent = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } } });

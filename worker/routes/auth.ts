@@ -8,18 +8,17 @@ import type { Context } from 'hono';
 import { createLearner, findUserByEmail, publicUser } from '../accounts/users';
 import { DisplayNameSchema, EmailSchema, PasswordSchema, SessionSchema, TimeZoneSchema } from '../api/account-schemas';
 import type { App } from '../api/app';
-import { errorResponses } from '../api/schemas';
+import { errorResponses, jsonContent } from '../api/schemas';
 import { clearSessionCookie, setSessionCookie } from '../auth/cookie';
 import { clearFailures, lockedForSeconds, recordFailure } from '../auth/login-throttle';
-import { checkPasswordPolicy, hashPassword, verifyPassword } from '../auth/password';
+import { hashPassword, verifyPassword } from '../auth/password';
+import { requireStrongPassword } from '../auth/require-strong-password';
 import { openSession, revokeAllSessions, revokeSession } from '../auth/sessions';
 import type { User } from '../db/schema';
 import type { AppEnv } from '../env';
 import { ApiError } from '../errors';
 import { clientIp } from '../middleware/rate-limit';
 import { requireUser } from '../middleware/require-user';
-
-const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } } });
 
 const register = createRoute({
   method: 'post',
@@ -29,7 +28,7 @@ const register = createRoute({
   request: {
     body: {
       required: true,
-      ...json(
+      ...jsonContent(
         z.object({
           email: EmailSchema,
           displayName: DisplayNameSchema,
@@ -40,7 +39,7 @@ const register = createRoute({
     },
   },
   responses: {
-    201: { description: 'Signed up and signed in', ...json(SessionSchema) },
+    201: { description: 'Signed up and signed in', ...jsonContent(SessionSchema) },
     ...errorResponses(400, 409, 429),
   },
 });
@@ -50,8 +49,11 @@ const login = createRoute({
   path: '/api/auth/login',
   tags: ['auth'],
   summary: 'Sign in with email and password',
-  request: { body: { required: true, ...json(z.object({ email: EmailSchema, password: PasswordSchema })) } },
-  responses: { 200: { description: 'Signed in', ...json(SessionSchema) }, ...errorResponses(400, 401, 403, 429, 503) },
+  request: { body: { required: true, ...jsonContent(z.object({ email: EmailSchema, password: PasswordSchema })) } },
+  responses: {
+    200: { description: 'Signed in', ...jsonContent(SessionSchema) },
+    ...errorResponses(400, 401, 403, 429, 503),
+  },
 });
 
 const logout = createRoute({
@@ -70,7 +72,7 @@ const logoutEverywhere = createRoute({
   summary: 'Sign out of every session of this account',
   middleware: [requireUser()] as const,
   responses: {
-    200: { description: 'Signed out everywhere', ...json(z.object({ sessionsEnded: z.number().int() })) },
+    200: { description: 'Signed out everywhere', ...jsonContent(z.object({ sessionsEnded: z.number().int() })) },
     ...errorResponses(401, 403),
   },
 });
@@ -94,12 +96,7 @@ async function signIn<S extends 200 | 201>(c: Context<AppEnv>, user: User, statu
 export function registerAuthRoutes(app: App): void {
   app.openapi(register, async (c) => {
     const body = c.req.valid('json');
-    const policy = checkPasswordPolicy(body.password, { email: body.email, displayName: body.displayName });
-    if (!policy.ok) {
-      throw new ApiError('validation_failed', policy.reason, {
-        details: [{ path: 'password', message: policy.reason, code: 'weak_password' }],
-      });
-    }
+    requireStrongPassword(body.password, body, 'password');
     const user = await createLearner(c.var.db, {
       email: body.email,
       displayName: body.displayName,

@@ -5,12 +5,11 @@
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import type { App } from '../api/app';
-import { errorResponses } from '../api/schemas';
+import { errorResponses, jsonContent } from '../api/schemas';
 import { IdSchema } from '../curriculum/pack-schema';
 import { courseWithGraph, lessonBySlug, listCourses, search } from '../curriculum/queries';
 import { ApiError } from '../errors';
 
-const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } } });
 const Slug = z.string().pipe(IdSchema);
 
 const CourseSummarySchema = z
@@ -64,7 +63,7 @@ const coursesRoute = createRoute({
   tags: ['curriculum'],
   summary: 'Published courses',
   responses: {
-    200: { description: 'Courses', ...json(z.object({ courses: z.array(CourseSummarySchema) })) },
+    200: { description: 'Courses', ...jsonContent(z.object({ courses: z.array(CourseSummarySchema) })) },
     ...errorResponses(429),
   },
 });
@@ -75,7 +74,7 @@ const courseRoute = createRoute({
   tags: ['curriculum'],
   summary: "A course's concept graph, in teaching order, with each concept's lessons",
   request: { params: z.object({ course: Slug }) },
-  responses: { 200: { description: 'The course', ...json(CourseSchema) }, ...errorResponses(400, 404, 429) },
+  responses: { 200: { description: 'The course', ...jsonContent(CourseSchema) }, ...errorResponses(400, 404, 429) },
 });
 
 const lessonRoute = createRoute({
@@ -84,7 +83,7 @@ const lessonRoute = createRoute({
   tags: ['curriculum'],
   summary: 'One lesson (Markdown)',
   request: { params: z.object({ course: Slug, lesson: Slug }) },
-  responses: { 200: { description: 'The lesson', ...json(LessonSchema) }, ...errorResponses(400, 404, 429) },
+  responses: { 200: { description: 'The lesson', ...jsonContent(LessonSchema) }, ...errorResponses(400, 404, 429) },
 });
 
 const searchRoute = createRoute({
@@ -99,7 +98,7 @@ const searchRoute = createRoute({
     }),
   },
   responses: {
-    200: { description: 'Hits, best first', ...json(z.object({ hits: z.array(SearchHitSchema) })) },
+    200: { description: 'Hits, best first', ...jsonContent(z.object({ hits: z.array(SearchHitSchema) })) },
     ...errorResponses(400, 429),
   },
 });

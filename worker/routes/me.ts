@@ -8,15 +8,14 @@ import { DAILY_GOAL_XP, PreferencesSchema, readPreferences } from '../accounts/p
 import { publicUser } from '../accounts/users';
 import { DisplayNameSchema, PasswordSchema, TimeZoneSchema, UserSchema } from '../api/account-schemas';
 import type { App } from '../api/app';
-import { errorResponses } from '../api/schemas';
+import { errorResponses, jsonContent } from '../api/schemas';
 import { clearSessionCookie } from '../auth/cookie';
-import { checkPasswordPolicy, hashPassword, verifyPassword } from '../auth/password';
+import { hashPassword, verifyPassword } from '../auth/password';
+import { requireStrongPassword } from '../auth/require-strong-password';
 import { revokeAllSessions } from '../auth/sessions';
 import { users } from '../db/schema';
 import { ApiError } from '../errors';
 import { requireUser, type AuthContext } from '../middleware/require-user';
-
-const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } } });
 
 const AccountSchema = UserSchema.extend({
   dailyGoalXp: z.number().int(),
@@ -40,7 +39,7 @@ const getMe = createRoute({
   tags: ['account'],
   summary: 'The signed-in account, with its settings',
   middleware: [requireUser()] as const,
-  responses: { 200: { description: 'The account', ...json(AccountSchema) }, ...errorResponses(401) },
+  responses: { 200: { description: 'The account', ...jsonContent(AccountSchema) }, ...errorResponses(401) },
 });
 
 const patchMe = createRoute({
@@ -49,8 +48,11 @@ const patchMe = createRoute({
   tags: ['account'],
   summary: 'Change the display name, time zone, daily goal or preferences',
   middleware: [requireUser()] as const,
-  request: { body: { required: true, ...json(ProfileChangeSchema) } },
-  responses: { 200: { description: 'The changed account', ...json(AccountSchema) }, ...errorResponses(400, 401, 403) },
+  request: { body: { required: true, ...jsonContent(ProfileChangeSchema) } },
+  responses: {
+    200: { description: 'The changed account', ...jsonContent(AccountSchema) },
+    ...errorResponses(400, 401, 403),
+  },
 });
 
 const changePassword = createRoute({
@@ -60,7 +62,10 @@ const changePassword = createRoute({
   summary: 'Change the password; every other session ends',
   middleware: [requireUser()] as const,
   request: {
-    body: { required: true, ...json(z.object({ currentPassword: PasswordSchema, newPassword: PasswordSchema })) },
+    body: {
+      required: true,
+      ...jsonContent(z.object({ currentPassword: PasswordSchema, newPassword: PasswordSchema })),
+    },
   },
   responses: { 204: { description: 'Changed' }, ...errorResponses(400, 401, 403) },
 });
@@ -71,7 +76,7 @@ const deleteMe = createRoute({
   tags: ['account'],
   summary: 'Delete the account and all of its data',
   middleware: [requireUser()] as const,
-  request: { body: { required: true, ...json(z.object({ password: PasswordSchema })) } },
+  request: { body: { required: true, ...jsonContent(z.object({ password: PasswordSchema })) } },
   responses: { 204: { description: 'Deleted' }, ...errorResponses(400, 401, 403) },
 });
 
@@ -119,12 +124,7 @@ export function registerMeRoutes(app: App): void {
     const { user, tokenHash } = signedIn(c.get('auth'));
     const { currentPassword, newPassword } = c.req.valid('json');
     await confirmPassword(currentPassword, user.passwordHash, 'currentPassword');
-    const policy = checkPasswordPolicy(newPassword, { email: user.email, displayName: user.displayName });
-    if (!policy.ok) {
-      throw new ApiError('validation_failed', policy.reason, {
-        details: [{ path: 'newPassword', message: policy.reason, code: 'weak_password' }],
-      });
-    }
+    requireStrongPassword(newPassword, user, 'newPassword');
     const passwordHash = await hashPassword(newPassword);
     await c.var.db.update(users).set({ passwordHash, updatedAt: new Date() }).where(eq(users.id, user.id));
     // Whoever else held a session (perhaps the reason for the change) is signed out; this one stays.

@@ -9,9 +9,10 @@ import { eq } from 'drizzle-orm';
 import { findUserByEmail } from '../accounts/users';
 import { EmailSchema, PasswordSchema } from '../api/account-schemas';
 import type { App } from '../api/app';
-import { errorResponses } from '../api/schemas';
+import { errorResponses, jsonContent } from '../api/schemas';
 import { sha256Hex } from '../auth/digest';
-import { checkPasswordPolicy, hashPassword } from '../auth/password';
+import { hashPassword } from '../auth/password';
+import { requireStrongPassword } from '../auth/require-strong-password';
 import { accountForResetToken, issueResetToken, redeemResetToken } from '../auth/password-resets';
 import { revokeAllSessions } from '../auth/sessions';
 import { users } from '../db/schema';
@@ -22,16 +23,14 @@ import { createMailer } from '../mail/mailer';
 const EMAILS_PER_HOUR = 3;
 const ACCEPTED = 'If an account exists for this email, we have sent it a link to choose a new password.';
 
-const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } } });
-
 const requestReset = createRoute({
   method: 'post',
   path: '/api/auth/password-reset/request',
   tags: ['auth'],
   summary: 'Email a link to choose a new password',
-  request: { body: { required: true, ...json(z.object({ email: EmailSchema })) } },
+  request: { body: { required: true, ...jsonContent(z.object({ email: EmailSchema })) } },
   responses: {
-    202: { description: 'Accepted', ...json(z.object({ message: z.string() })) },
+    202: { description: 'Accepted', ...jsonContent(z.object({ message: z.string() })) },
     ...errorResponses(400, 429),
   },
 });
@@ -42,7 +41,7 @@ const confirmReset = createRoute({
   tags: ['auth'],
   summary: 'Choose a new password with the emailed token',
   request: {
-    body: { required: true, ...json(z.object({ token: z.string().min(1).max(200), password: PasswordSchema })) },
+    body: { required: true, ...jsonContent(z.object({ token: z.string().min(1).max(200), password: PasswordSchema })) },
   },
   responses: { 204: { description: 'Password changed; every session ended' }, ...errorResponses(400, 429) },
 });
@@ -80,12 +79,7 @@ export function registerPasswordResetRoutes(app: App): void {
     const now = new Date();
     const account = await accountForResetToken(c.var.db, token, now);
     if (!account) throw new ApiError('bad_request', 'This link has expired or was already used. Ask for a new one.');
-    const policy = checkPasswordPolicy(password, { email: account.email, displayName: account.displayName });
-    if (!policy.ok) {
-      throw new ApiError('validation_failed', policy.reason, {
-        details: [{ path: 'password', message: policy.reason, code: 'weak_password' }],
-      });
-    }
+    requireStrongPassword(password, account, 'password');
     const passwordHash = await hashPassword(password);
     const changed = await c.var.db.transaction(async (tx) => {
       const userId = await redeemResetToken(tx, token, now);
