@@ -2,20 +2,13 @@
  * The signed-in learner's account through the real Worker: profile and settings, password
  * change, account deletion, and the forgotten-password flow with its emailed link.
  */
-import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { GOOD_PASSWORD, bearer, signUp, uniqueEmail } from './support/accounts.ts';
+import { useTestDatabase } from './support/db.ts';
 import { api, type ErrorBodyShape } from './support/http.ts';
 import { emailsTo, nextEmailTo, resetTokenFrom } from './support/outbox.ts';
 
-let db: pg.Client;
-beforeAll(async () => {
-  db = new pg.Client({ connectionString: inject('stack').databaseUrl });
-  await db.connect();
-});
-afterAll(async () => {
-  await db?.end();
-});
+const db = useTestDatabase();
 
 const send = (method: string, path: string, body: unknown, headers: Record<string, string> = {}) =>
   api(path, { method, headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });

@@ -3,19 +3,12 @@
  * cookie and by Bearer token, sign-out, timeouts, the per-account throttle, and the
  * Origin check that keeps other sites from using a learner's cookie.
  */
-import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { GOOD_PASSWORD, bearer, sessionCookieFrom, signUp, tokenHash, uniqueEmail } from './support/accounts.ts';
+import { useTestDatabase } from './support/db.ts';
 import { api, workerUrl, type ErrorBodyShape } from './support/http.ts';
 
-let db: pg.Client;
-beforeAll(async () => {
-  db = new pg.Client({ connectionString: inject('stack').databaseUrl });
-  await db.connect();
-});
-afterAll(async () => {
-  await db?.end();
-});
+const db = useTestDatabase();
 
 const ownOrigin = () => new URL(workerUrl('/')).origin;
 const postJson = (path: string, body: unknown, headers: Record<string, string> = {}) =>

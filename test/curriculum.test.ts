@@ -1,18 +1,16 @@
 /** The course catalogue through the real Worker, over a pack seeded into the test database. */
 import { drizzle } from 'drizzle-orm/node-postgres';
-import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { seedPack } from '../ops/content/seed.ts';
 import { CourseSchema, ItemSchema, LessonSchema } from '../worker/curriculum/pack-schema.ts';
 import * as schema from '../worker/db/schema/index.ts';
+import { useTestDatabase } from './support/db.ts';
 import { api, type ErrorBodyShape } from './support/http.ts';
 
-let client: pg.Client;
+const database = useTestDatabase();
 
 beforeAll(async () => {
-  client = new pg.Client({ connectionString: inject('stack').databaseUrl });
-  await client.connect();
-  await seedPack(drizzle({ client, schema }), {
+  await seedPack(drizzle({ client: database.client(), schema }), {
     course: CourseSchema.parse({
       slug: 'osp-test',
       title: 'Object-Spatial Test Course',
@@ -58,9 +56,6 @@ beforeAll(async () => {
       }),
     ],
   });
-});
-afterAll(async () => {
-  await client?.end();
 });
 
 describe('the catalogue', () => {

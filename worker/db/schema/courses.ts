@@ -63,17 +63,22 @@ export const conceptPrerequisites = pgTable(
   (table) => [primaryKey({ columns: [table.conceptId, table.prerequisiteId] })],
 );
 
+/** What lessons and items share: their own id, their course and concept, their slug in the pack. */
+const conceptContent = () => ({
+  id: uuid('id').primaryKey().defaultRandom(),
+  courseId: uuid('course_id')
+    .notNull()
+    .references(() => courses.id, { onDelete: 'cascade' }),
+  conceptId: uuid('concept_id')
+    .notNull()
+    .references(() => concepts.id, { onDelete: 'cascade' }),
+  slug: text('slug').notNull(),
+});
+
 export const lessons = pgTable(
   'lessons',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    courseId: uuid('course_id')
-      .notNull()
-      .references(() => courses.id, { onDelete: 'cascade' }),
-    conceptId: uuid('concept_id')
-      .notNull()
-      .references(() => concepts.id, { onDelete: 'cascade' }),
-    slug: text('slug').notNull(),
+    ...conceptContent(),
     title: text('title').notNull(),
     minutes: integer('minutes').notNull(),
     /** Markdown. */
@@ -95,14 +100,7 @@ export const lessons = pgTable(
 export const items = pgTable(
   'items',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    courseId: uuid('course_id')
-      .notNull()
-      .references(() => courses.id, { onDelete: 'cascade' }),
-    conceptId: uuid('concept_id')
-      .notNull()
-      .references(() => concepts.id, { onDelete: 'cascade' }),
-    slug: text('slug').notNull(),
+    ...conceptContent(),
     type: text('type').notNull(),
     /** As authored: easy | medium | hard (also sets the XP factor). */
     difficulty: text('difficulty').notNull(),
