@@ -3,10 +3,12 @@
  * cookie and by Bearer token, sign-out, timeouts, the per-account throttle, and the
  * Origin check that keeps other sites from using a learner's cookie.
  */
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { GOOD_PASSWORD, bearer, sessionCookieFrom, signUp, tokenHash, uniqueEmail } from './support/accounts.ts';
 import { useTestDatabase } from './support/db.ts';
 import { api, workerUrl, type ErrorBodyShape } from './support/http.ts';
+import { stackRedis } from './support/redis.ts';
 
 const db = useTestDatabase();
 
@@ -116,6 +118,13 @@ describe('sign-in', () => {
     expect(retryAfter).toBeGreaterThan(0);
     expect(retryAfter).toBeLessThanOrEqual(900);
     expect((await errorOf(locked)).message).toMatch(/Too many failed sign-ins for this account/);
+    // The count carries its window's expiry, so the lock lifts by itself.
+    const { redis, prefix } = stackRedis();
+    const key = `${prefix}login-failures:${createHash('sha256').update(account.email.toLowerCase()).digest('hex')}`;
+    expect(await redis.get<number>(key)).toBe(10);
+    const ttl = await redis.ttl(key);
+    expect(ttl).toBeGreaterThan(0);
+    expect(ttl).toBeLessThanOrEqual(900);
     // Another account is not affected.
     const other = await signUp();
     expect((await postJson('/api/auth/login', { email: other.email, password: other.password })).status).toBe(200);

@@ -1,6 +1,5 @@
 /** Reads the emails the Worker sent with MAILER=outbox (a Redis list), newest first. */
-import { Redis } from '@upstash/redis';
-import { inject } from 'vitest';
+import { stackRedis } from './redis.ts';
 
 export interface SentEmail {
   to: string;
@@ -9,14 +8,9 @@ export interface SentEmail {
   sentAt: string;
 }
 
-function outbox(): { redis: Redis; key: string } {
-  const bindings = inject('stack').workerBindings;
-  const redis = new Redis({
-    url: bindings.UPSTASH_REDIS_REST_URL ?? '',
-    token: bindings.UPSTASH_REDIS_REST_TOKEN ?? '',
-    enableTelemetry: false,
-  });
-  return { redis, key: `${bindings.REDIS_PREFIX ?? ''}mail:outbox` };
+function outbox() {
+  const { redis, prefix } = stackRedis();
+  return { redis, key: `${prefix}mail:outbox` };
 }
 
 export async function emailsTo(address: string): Promise<SentEmail[]> {

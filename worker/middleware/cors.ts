@@ -23,9 +23,14 @@ function allowedOrigins(c: Context): Set<string> {
   return cached.origins;
 }
 
+/** Whether a browser origin is one ALLOWED_ORIGINS lists (also used by the cookie Origin check). */
+export function isConfiguredOrigin(c: Context, origin: string): boolean {
+  return allowedOrigins(c).has(origin);
+}
+
 export function corsForConfiguredOrigins() {
   return cors({
-    origin: (origin, c) => (allowedOrigins(c).has(origin) ? origin : null),
+    origin: (origin, c) => (isConfiguredOrigin(c, origin) ? origin : null),
     credentials: true,
     allowMethods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
     allowHeaders: ['Content-Type', 'Authorization', 'X-Request-Id', 'Idempotency-Key'],

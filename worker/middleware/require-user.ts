@@ -10,7 +10,7 @@ import { sessionCookie } from '../auth/cookie';
 import { resolveSession, type ResolvedSession } from '../auth/sessions';
 import type { AppEnv } from '../env';
 import { ApiError } from '../errors';
-import { parseOrigins } from './cors';
+import { isConfiguredOrigin } from './cors';
 
 export interface AuthContext extends ResolvedSession {
   via: 'bearer' | 'cookie';
@@ -32,7 +32,7 @@ export function requireUser() {
     if (presented.via === 'cookie' && !SAFE_METHODS.has(c.req.method)) {
       const origin = c.req.header('origin');
       const ownOrigin = new URL(c.req.url).origin;
-      if (!origin || (origin !== ownOrigin && !parseOrigins(c.env.ALLOWED_ORIGINS).has(origin))) {
+      if (!origin || (origin !== ownOrigin && !isConfiguredOrigin(c, origin))) {
         throw new ApiError('forbidden', 'This request did not come from Jeseci, so it was refused.');
       }
     }

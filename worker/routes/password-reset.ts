@@ -10,7 +10,7 @@ import { findUserByEmail } from '../accounts/users';
 import { EmailSchema, PasswordSchema } from '../api/account-schemas';
 import type { App } from '../api/app';
 import { errorResponses, jsonContent } from '../api/schemas';
-import { sha256Hex } from '../auth/digest';
+import { emailKey } from '../auth/digest';
 import { hashPassword } from '../auth/password';
 import { requireStrongPassword } from '../auth/require-strong-password';
 import { accountForResetToken, issueResetToken, redeemResetToken } from '../auth/password-resets';
@@ -18,6 +18,7 @@ import { revokeAllSessions } from '../auth/sessions';
 import { users } from '../db/schema';
 import { ApiError } from '../errors';
 import { errorFields } from '../log';
+import { countInWindow } from '../redis/window-counter';
 import { createMailer } from '../mail/mailer';
 
 const EMAILS_PER_HOUR = 3;
@@ -52,10 +53,8 @@ export function registerPasswordResetRoutes(app: App): void {
     const user = await findUserByEmail(c.var.db, email);
     if (user && !user.disabledAt) {
       // A cap per address keeps the endpoint from being used to flood someone's inbox.
-      const counter = c.var.redis.key('password-reset-emails', await sha256Hex(email.trim().toLowerCase()));
-      const sent = await c.var.redis.raw.incr(counter);
-      if (sent === 1) await c.var.redis.raw.expire(counter, 3600);
-      if (sent <= EMAILS_PER_HOUR) {
+      const counter = await emailKey(c.var.redis, 'password-reset-emails', email);
+      if ((await countInWindow(c.var.redis, counter, 3600)) <= EMAILS_PER_HOUR) {
         const token = await issueResetToken(c.var.db, user.id, new Date());
         const link = `${c.env.APP_URL}/reset-password?token=${encodeURIComponent(token)}`;
         const mailer = createMailer(c.env, { redis: c.var.redis, log: c.var.log.info });
