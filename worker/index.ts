@@ -11,13 +11,17 @@ import { corsForConfiguredOrigins } from './middleware/cors';
 import { handleError, handleNotFound } from './middleware/error-handler';
 import { init } from './middleware/init';
 import { securityHeaders } from './middleware/security-headers';
+import { registerAdminRoutes } from './routes/admin';
 import { registerAuthRoutes } from './routes/auth';
+import { registerClassRoutes } from './routes/classes';
 import { registerCurriculumRoutes } from './routes/curriculum';
 import { registerDocsRoutes } from './routes/docs';
 import { registerLivenessRoute, registerReadinessRoute } from './routes/health';
+import { registerLearningRoutes } from './routes/learning';
 import { registerMeRoutes } from './routes/me';
 import { registerMetaRoutes } from './routes/meta';
 import { registerPasswordResetRoutes } from './routes/password-reset';
+import { registerProgressRoutes } from './routes/progress';
 import { registerTestFaultRoutes } from './routes/test-faults';
 
 export { LearnerAgent } from '../durable/learner-agent';
@@ -42,6 +46,10 @@ registerAuthRoutes(app);
 registerMeRoutes(app);
 registerPasswordResetRoutes(app);
 registerCurriculumRoutes(app);
+registerLearningRoutes(app);
+registerProgressRoutes(app);
+registerClassRoutes(app);
+registerAdminRoutes(app);
 registerDocsRoutes(app);
 registerTestFaultRoutes(app);
 

@@ -11,6 +11,8 @@ export interface LoadJob {
   connections: number;
   durationSeconds: number;
   rotateClientIp: boolean;
+  /** wrk only: a Lua script that builds each request (it must also set cf-connecting-ip). */
+  script?: string;
 }
 
 export interface LoadResult {

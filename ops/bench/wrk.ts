@@ -44,8 +44,10 @@ export function parseWrkReport(url: string, report: string): LoadResult {
 }
 
 export async function runWrk(job: LoadJob): Promise<LoadResult> {
-  const args = ['-t1', `-c${job.connections}`, `-d${job.durationSeconds}s`, '--latency'];
-  if (job.rotateClientIp) args.push('-s', ROTATE_SCRIPT);
+  // A generous timeout: a slow answer must show in the percentiles, not vanish as a timeout.
+  const args = ['-t1', `-c${job.connections}`, `-d${job.durationSeconds}s`, '--latency', '--timeout', '30s'];
+  if (job.script) args.push('-s', job.script);
+  else if (job.rotateClientIp) args.push('-s', ROTATE_SCRIPT);
   else args.push('-H', 'cf-connecting-ip: 2001:db8::1');
   const { stdout } = await promisify(execFile)('wrk', [...args, job.url], { maxBuffer: 1 << 20 });
   return parseWrkReport(job.url, stdout);

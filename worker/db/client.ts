@@ -4,10 +4,11 @@
  * every request gets its own and closes it in `waitUntil` once the response is sent.
  */
 import { Pool, neonConfig } from '@neondatabase/serverless';
-import { drizzle, type NeonDatabase } from 'drizzle-orm/neon-serverless';
+import { drizzle } from 'drizzle-orm/neon-serverless';
 import * as schema from './schema';
+import type { Database } from './types';
 
-export type Database = NeonDatabase<typeof schema>;
+export type { Database, Queryable, Transaction } from './types';
 
 export interface DatabaseHandle {
   db: Database;
@@ -68,8 +69,3 @@ export function openDatabaseOnFirstUse(env: Pick<Env, 'DATABASE_URL' | 'NEON_WS_
   });
   return { db, close: async () => handle?.close() };
 }
-
-/** A transaction handed to `db.transaction(async (tx) => …)`. */
-export type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
-/** Anything queries can run on: the request's database or a transaction inside it. */
-export type Queryable = Database | Transaction;

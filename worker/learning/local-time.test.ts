@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, canonicalTimeZone, dayNumber, isoWeekStart, localTime } from './local-time';
+import { addDays, canonicalTimeZone, dayNumber, isoWeekStart, localTime, startOfLocalDay } from './local-time';
 
 describe('local-time', () => {
   it('reads the hour on the local clock, including the repeated hour when London leaves BST', () => {
@@ -47,5 +47,32 @@ describe('canonicalTimeZone', () => {
     expect(canonicalTimeZone('utc')).toBe('UTC');
     expect(canonicalTimeZone('Mars/Olympus_Mons')).toBeNull();
     expect(canonicalTimeZone('')).toBeNull();
+  });
+});
+
+describe('startOfLocalDay', () => {
+  it('is local midnight as an instant, in any zone', () => {
+    expect(startOfLocalDay(new Date('2026-11-26T13:00:00Z'), 'UTC').toISOString()).toBe('2026-11-26T00:00:00.000Z');
+    expect(startOfLocalDay(new Date('2026-11-26T13:00:00Z'), 'Europe/Paris').toISOString()).toBe(
+      '2026-11-25T23:00:00.000Z',
+    );
+    expect(startOfLocalDay(new Date('2026-11-26T13:00:00Z'), 'Asia/Kolkata').toISOString()).toBe(
+      '2026-11-25T18:30:00.000Z',
+    );
+    // 01:00 local on the 26th in Kiritimati (UTC+14) is still the 26th there.
+    expect(startOfLocalDay(new Date('2026-11-25T11:00:00Z'), 'Pacific/Kiritimati').toISOString()).toBe(
+      '2026-11-25T10:00:00.000Z',
+    );
+  });
+
+  it('handles DST change days, whose midnight is not 24 hours from the next', () => {
+    // Europe/Paris springs forward on 2026-03-29 at 02:00; the day began at 00:00 CET.
+    expect(startOfLocalDay(new Date('2026-03-29T20:00:00Z'), 'Europe/Paris').toISOString()).toBe(
+      '2026-03-28T23:00:00.000Z',
+    );
+    // America/Sao_Paulo has no DST now; America/Havana springs forward at midnight (00:00 → 01:00).
+    expect(startOfLocalDay(new Date('2026-03-08T12:00:00Z'), 'America/Havana').toISOString()).toBe(
+      '2026-03-08T05:00:00.000Z',
+    );
   });
 });

@@ -106,3 +106,19 @@ export function canonicalTimeZone(timeZone: string): string | null {
     return null;
   }
 }
+
+const QUARTER_HOUR = 15 * 60_000;
+
+/**
+ * The instant the learner's local day containing `instant` began. Counted back from the
+ * wall clock, then corrected in quarter hours (every zone offset is a multiple of 15
+ * minutes), because on a DST change day the wall clock skipped or repeated an hour.
+ */
+export function startOfLocalDay(instant: Date | number, timeZone: string): Date {
+  const t = typeof instant === 'number' ? instant : instant.getTime();
+  const { day, hour, minute } = localTime(t, timeZone);
+  let start = Math.floor(t / 60_000) * 60_000 - (hour * 60 + minute) * 60_000;
+  while (localDay(start, timeZone) !== day) start += QUARTER_HOUR;
+  while (localDay(start - QUARTER_HOUR, timeZone) === day) start -= QUARTER_HOUR;
+  return new Date(start);
+}

@@ -7,9 +7,11 @@
  */
 import { createMiddleware } from 'hono/factory';
 import { sessionCookie } from '../auth/cookie';
+import type { UserRole } from '../db/schema';
 import { resolveSession, type ResolvedSession } from '../auth/sessions';
 import type { AppEnv } from '../env';
 import { ApiError } from '../errors';
+import { markActive } from '../practice/active-users';
 import { isConfiguredOrigin } from './cors';
 
 export interface AuthContext extends ResolvedSession {
@@ -39,6 +41,40 @@ export function requireUser() {
     const session = await resolveSession(c.var.db, presented.token, new Date());
     if (!session) throw new ApiError('unauthorized', 'Your session has ended; sign in again.');
     c.set('auth', { ...session, via: presented.via });
+    // Active users are counted from here; after the response, and a Redis hiccup is no error.
+    c.executionCtx.waitUntil(markActive(c.var.redis, session.user.id, new Date()).catch(() => {}));
     await next();
   });
+}
+
+/**
+ * For public routes that show more to a signed-in user: sets `auth` when a valid session is
+ * presented and carries on anonymously otherwise (an expired token is not an error here).
+ */
+export function identifyUser() {
+  return createMiddleware<AppEnv>(async (c, next) => {
+    const presented = presentedToken(c.req.header('authorization'), sessionCookie(c));
+    if (presented && SAFE_METHODS.has(c.req.method)) {
+      const session = await resolveSession(c.var.db, presented.token, new Date());
+      if (session) c.set('auth', { ...session, via: presented.via });
+    }
+    await next();
+  });
+}
+
+/** A signed-in user whose role is one of `roles`; everyone else gets 403. Use after requireUser(). */
+export function requireRole(...roles: UserRole[]) {
+  return createMiddleware<AppEnv>(async (c, next) => {
+    const auth = signedIn(c.get('auth'));
+    if (!roles.includes(auth.user.role)) {
+      throw new ApiError('forbidden', `This needs the ${roles.join(' or ')} role.`);
+    }
+    await next();
+  });
+}
+
+/** The signed-in user on a route behind requireUser(). */
+export function signedIn(auth: AuthContext | undefined): AuthContext {
+  if (!auth) throw new ApiError('unauthorized', 'Sign in to continue.');
+  return auth;
 }

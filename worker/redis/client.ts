@@ -5,12 +5,9 @@
  */
 import { Redis } from '@upstash/redis/cloudflare';
 
-export interface RedisClient {
-  raw: Redis;
-  /** Namespaces a key with this environment's prefix. */
-  key(...parts: string[]): string;
-  prefix: string;
-}
+import type { RedisClient } from './types';
+
+export type { RedisClient } from './types';
 
 const cache = new Map<string, RedisClient>();
 

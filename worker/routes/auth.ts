@@ -5,6 +5,7 @@
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
+import { logActivity } from '../admin/activity-log';
 import { createLearner, findUserByEmail, publicUser } from '../accounts/users';
 import { DisplayNameSchema, EmailSchema, PasswordSchema, SessionSchema, TimeZoneSchema } from '../api/account-schemas';
 import type { App } from '../api/app';
@@ -105,6 +106,7 @@ export function registerAuthRoutes(app: App): void {
     });
     if (!user) throw new ApiError('conflict', 'An account with this email already exists. Sign in instead.');
     c.var.log.info('account registered', { userId: user.id });
+    await logActivity(c.var.db, 'registered', { userId: user.id });
     return signIn(c, user, 201);
   });
 
@@ -129,6 +131,7 @@ export function registerAuthRoutes(app: App): void {
     if (user.disabledAt) throw new ApiError('forbidden', 'This account has been disabled. Contact support.');
     await clearFailures(c.var.redis, email);
     c.var.log.info('signed in', { userId: user.id });
+    await logActivity(c.var.db, 'signed-in', { userId: user.id });
     return signIn(c, user, 200);
   });
 

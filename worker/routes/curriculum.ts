@@ -9,6 +9,8 @@ import { errorResponses, jsonContent } from '../api/schemas';
 import { IdSchema } from '../curriculum/pack-schema';
 import { courseWithGraph, lessonBySlug, listCourses, search } from '../curriculum/queries';
 import { ApiError } from '../errors';
+import { identifyUser } from '../middleware/require-user';
+import { loadCourseState } from '../practice/course-state';
 
 const Slug = z.string().pipe(IdSchema);
 
@@ -30,6 +32,14 @@ const CourseSchema = z
         summary: z.string(),
         prerequisites: z.array(z.string()),
         lessons: z.array(z.object({ slug: z.string(), title: z.string(), minutes: z.number().int() })),
+        learner: z
+          .object({
+            status: z.enum(['locked', 'available', 'in-progress', 'mastered']),
+            level: z.enum(['attempted', 'familiar', 'proficient', 'mastered']).nullable(),
+            probability: z.number().nullable(),
+          })
+          .optional()
+          .openapi({ description: "The signed-in learner's standing on the concept (absent when anonymous)" }),
       }),
     ),
   })
@@ -73,6 +83,7 @@ const courseRoute = createRoute({
   path: '/api/courses/{course}',
   tags: ['curriculum'],
   summary: "A course's concept graph, in teaching order, with each concept's lessons",
+  middleware: [identifyUser()] as const,
   request: { params: z.object({ course: Slug }) },
   responses: { 200: { description: 'The course', ...jsonContent(CourseSchema) }, ...errorResponses(400, 404, 429) },
 });
@@ -109,7 +120,33 @@ export function registerCurriculumRoutes(app: App): void {
   app.openapi(courseRoute, async (c) => {
     const course = await courseWithGraph(c.var.db, c.req.valid('param').course);
     if (!course) throw new ApiError('not_found', 'There is no such course.');
-    return c.json(course, 200);
+    const auth = c.get('auth');
+    if (!auth) return c.json(course, 200);
+    // Personalised: never cached by anything between us and the learner.
+    c.header('Cache-Control', 'private, no-store');
+    const state = await loadCourseState(c.var.db, auth.user.id, course.slug);
+    const standingOf = new Map(
+      (state?.concepts ?? []).map((concept) => [concept.slug, state?.standings.get(concept.id)]),
+    );
+    return c.json(
+      {
+        ...course,
+        concepts: course.concepts.map((concept) => {
+          const standing = standingOf.get(concept.slug);
+          return standing
+            ? {
+                ...concept,
+                learner: {
+                  status: standing.status,
+                  level: standing.level,
+                  probability: standing.pKnown === null ? null : Math.round(standing.pKnown * 1000) / 1000,
+                },
+              }
+            : concept;
+        }),
+      },
+      200,
+    );
   });
 
   app.openapi(lessonRoute, async (c) => {

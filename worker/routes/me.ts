@@ -15,7 +15,7 @@ import { requireStrongPassword } from '../auth/require-strong-password';
 import { revokeAllSessions } from '../auth/sessions';
 import { users } from '../db/schema';
 import { ApiError } from '../errors';
-import { requireUser, type AuthContext } from '../middleware/require-user';
+import { requireUser, signedIn, type AuthContext } from '../middleware/require-user';
 
 const AccountSchema = UserSchema.extend({
   dailyGoalXp: z.number().int(),
@@ -82,11 +82,6 @@ const deleteMe = createRoute({
 
 function account(auth: AuthContext['user']) {
   return { ...publicUser(auth), dailyGoalXp: auth.dailyGoalXp, preferences: readPreferences(auth.preferences) };
-}
-
-function signedIn(auth: AuthContext | undefined): AuthContext {
-  if (!auth) throw new ApiError('unauthorized', 'Sign in to continue.');
-  return auth;
 }
 
 async function confirmPassword(password: string, stored: string, field: string): Promise<void> {

@@ -1,5 +1,8 @@
 /** The whole drizzle schema, one table per file; drizzle-kit reads this to generate migrations. */
+export * from './activity';
+export * from './classes';
 export * from './courses';
+export * from './learning';
 export * from './password-resets';
 export * from './sessions';
 export * from './users';

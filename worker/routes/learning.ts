@@ -1,0 +1,281 @@
+/**
+ * The learning loop over HTTP: learning sessions, the next item, submitting an attempt,
+ * the review queue and completing a lesson. Routes validate, call worker/practice/, and
+ * feed the leaderboards after the transaction has committed.
+ */
+import { createRoute, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import type { App } from '../api/app';
+import { errorResponses, jsonContent } from '../api/schemas';
+import { IdSchema } from '../curriculum/pack-schema';
+import type { AppEnv } from '../env';
+import { requireUser, signedIn } from '../middleware/require-user';
+import { addToLeaderboards } from '../practice/leaderboards';
+import { completeLesson } from '../practice/lessons';
+import { currentSession, endSession, startSession } from '../practice/learning-sessions';
+import { nextItem } from '../practice/next-item';
+import { reviewQueue } from '../practice/reviews';
+import { submitAttempt } from '../practice/submit-attempt';
+import { ApiError } from '../errors';
+
+const Slug = z.string().pipe(IdSchema);
+
+const ItemSchema = z
+  .object({
+    id: z.string().uuid(),
+    slug: z.string(),
+    course: z.string(),
+    concept: z.string(),
+    type: z.string(),
+    difficulty: z.enum(['easy', 'medium', 'hard']),
+    prompt: z.string(),
+    hints: z.array(z.string()),
+    content: z.record(z.string(), z.unknown()),
+  })
+  .openapi('PracticeItem');
+
+const MasteryChange = z.object({
+  concept: z.string(),
+  before: z.number(),
+  after: z.number(),
+  levelBefore: z.string().nullable(),
+  levelAfter: z.string(),
+});
+
+const SessionSchema = z
+  .object({
+    id: z.string().uuid(),
+    course: z.string().nullable(),
+    concept: z.string().nullable(),
+    startedAt: z.string(),
+    endedAt: z.string().nullable(),
+    endReason: z.enum(['learner', 'idle']).nullable(),
+    summary: z.object({
+      seconds: z.number().int(),
+      answers: z.number().int(),
+      correct: z.number().int(),
+      accuracy: z.number().nullable(),
+      xp: z.number().int(),
+      mastery: z.array(MasteryChange),
+    }),
+  })
+  .openapi('LearningSession');
+
+const AchievementUnlocked = z.object({ id: z.string(), title: z.string(), description: z.string() });
+
+const AttemptResultSchema = z
+  .object({
+    attemptId: z.string(),
+    correct: z.boolean(),
+    explanation: z.string(),
+    answer: z.unknown().openapi({ description: 'The correct answer, revealed after the attempt' }),
+    mastery: MasteryChange,
+    xp: z.object({
+      gained: z.number().int(),
+      total: z.number().int(),
+      today: z.number().int(),
+      dailyGoal: z.number().int(),
+      tier: z.string(),
+    }),
+    streak: z.object({ current: z.number().int(), longest: z.number().int(), atRisk: z.boolean() }),
+    review: z.object({ rating: z.enum(['again', 'hard', 'good', 'easy']), due: z.string() }),
+    achievements: z.array(AchievementUnlocked),
+    unlockedConcepts: z.array(z.string()),
+    replayed: z.boolean().openapi({ description: 'True when this attempt id was seen before: the first result' }),
+  })
+  .openapi('AttemptResult');
+
+const startSessionRoute = createRoute({
+  method: 'post',
+  path: '/api/learning-sessions',
+  tags: ['learning'],
+  summary: 'Start a learning session (409 if one is already active)',
+  middleware: [requireUser()] as const,
+  request: { body: { required: true, ...jsonContent(z.object({ course: Slug, concept: Slug.optional() })) } },
+  responses: {
+    201: { description: 'The new session', ...jsonContent(SessionSchema) },
+    ...errorResponses(400, 401, 403, 404, 409, 429),
+  },
+});
+
+const currentSessionRoute = createRoute({
+  method: 'get',
+  path: '/api/learning-sessions/current',
+  tags: ['learning'],
+  summary: 'The active learning session and its running summary',
+  middleware: [requireUser()] as const,
+  responses: {
+    200: { description: 'The active session', ...jsonContent(SessionSchema) },
+    ...errorResponses(401, 404, 429),
+  },
+});
+
+const endSessionRoute = createRoute({
+  method: 'post',
+  path: '/api/learning-sessions/current/end',
+  tags: ['learning'],
+  summary: 'End the active learning session and get its summary',
+  middleware: [requireUser()] as const,
+  responses: {
+    200: { description: 'The ended session with its summary', ...jsonContent(SessionSchema) },
+    ...errorResponses(401, 403, 404, 429),
+  },
+});
+
+const nextItemRoute = createRoute({
+  method: 'get',
+  path: '/api/courses/{course}/next-item',
+  tags: ['learning'],
+  summary: 'The next practice item, aimed at 75% predicted success',
+  middleware: [requireUser()] as const,
+  request: {
+    params: z.object({ course: Slug }),
+    query: z.object({
+      concept: Slug.optional().openapi({ description: 'Practise this concept; default: the learner’s frontier' }),
+      mode: z.enum(['practice', 'diagnostic']).default('practice'),
+    }),
+  },
+  responses: {
+    200: {
+      description: 'The item to answer next',
+      ...jsonContent(z.object({ item: ItemSchema, predicted: z.number() })),
+    },
+    ...errorResponses(400, 401, 404, 409, 429),
+  },
+});
+
+const submitAttemptRoute = createRoute({
+  method: 'post',
+  path: '/api/attempts',
+  tags: ['learning'],
+  summary: 'Submit an answer; the same attemptId again returns the first result and changes nothing',
+  middleware: [requireUser()] as const,
+  request: {
+    body: {
+      required: true,
+      ...jsonContent(
+        z.object({
+          itemId: z.string().uuid(),
+          attemptId: z
+            .string()
+            .min(8)
+            .max(100)
+            .regex(/^[\w-]+$/, 'Use letters, digits, "-" and "_" (a UUID is ideal).'),
+          response: z.unknown().refine((value) => value !== undefined, 'An answer is required.'),
+          elapsedMs: z.number().int().min(0).max(3_600_000),
+          hintsUsed: z.number().int().min(0).max(20).default(0),
+          mode: z.enum(['practice', 'review']).default('practice'),
+        }),
+      ),
+    },
+  },
+  responses: {
+    200: { description: 'The graded attempt and what it changed', ...jsonContent(AttemptResultSchema) },
+    ...errorResponses(400, 401, 403, 404, 409, 429),
+  },
+});
+
+const reviewsRoute = createRoute({
+  method: 'get',
+  path: '/api/reviews',
+  tags: ['learning'],
+  summary: 'Reviews due now (FSRS), with today’s counts',
+  middleware: [requireUser()] as const,
+  request: { query: z.object({ limit: z.coerce.number().int().min(1).max(100).default(20) }) },
+  responses: {
+    200: {
+      description: 'The review queue',
+      ...jsonContent(
+        z.object({
+          counts: z.object({
+            dueNow: z.number().int(),
+            dueToday: z.number().int(),
+            reviewedToday: z.number().int(),
+          }),
+          reviews: z.array(z.object({ item: ItemSchema, due: z.string() })),
+        }),
+      ),
+    },
+    ...errorResponses(400, 401, 429),
+  },
+});
+
+const completeLessonRoute = createRoute({
+  method: 'post',
+  path: '/api/courses/{course}/lessons/{lesson}/complete',
+  tags: ['learning'],
+  summary: 'Mark a lesson completed (XP the first time only)',
+  middleware: [requireUser()] as const,
+  request: { params: z.object({ course: Slug, lesson: Slug }) },
+  responses: {
+    200: {
+      description: 'Recorded',
+      ...jsonContent(
+        z.object({ firstTime: z.boolean(), xpGained: z.number().int(), achievements: z.array(AchievementUnlocked) }),
+      ),
+    },
+    ...errorResponses(400, 401, 403, 404, 429),
+  },
+});
+
+function learnerClock(c: Context<AppEnv>) {
+  const { user } = signedIn(c.get('auth'));
+  return { userId: user.id, timeZone: user.timeZone, dailyGoalXp: user.dailyGoalXp };
+}
+
+function feedLeaderboards(c: Context<AppEnv>, userId: string, xp: number, now: Date) {
+  if (xp <= 0) return;
+  // The ledger in Postgres is the truth; a missed Redis update is repaired by a rebuild.
+  c.executionCtx.waitUntil(
+    addToLeaderboards(c.var.redis, userId, xp, now).catch((err: unknown) =>
+      c.var.log.warn('leaderboard update failed', { error: String(err) }),
+    ),
+  );
+}
+
+export function registerLearningRoutes(app: App): void {
+  app.openapi(startSessionRoute, async (c) => {
+    const session = await startSession(c.var.db, learnerClock(c).userId, c.req.valid('json'), new Date());
+    return c.json(session, 201);
+  });
+
+  app.openapi(currentSessionRoute, async (c) => {
+    const session = await currentSession(c.var.db, learnerClock(c).userId, new Date());
+    if (!session) throw new ApiError('not_found', 'No learning session is active.');
+    c.header('Cache-Control', 'no-store');
+    return c.json(session, 200);
+  });
+
+  app.openapi(endSessionRoute, async (c) => {
+    return c.json(await endSession(c.var.db, learnerClock(c).userId, new Date()), 200);
+  });
+
+  app.openapi(nextItemRoute, async (c) => {
+    const { course } = c.req.valid('param');
+    const { concept, mode } = c.req.valid('query');
+    c.header('Cache-Control', 'no-store');
+    return c.json(await nextItem(c.var.db, learnerClock(c).userId, { course, concept, mode }), 200);
+  });
+
+  app.openapi(submitAttemptRoute, async (c) => {
+    const learner = learnerClock(c);
+    const now = new Date();
+    const result = await submitAttempt(c.var.db, learner, c.req.valid('json'), now);
+    if (!result.replayed) feedLeaderboards(c, learner.userId, result.xp.gained, now);
+    return c.json(result, 200);
+  });
+
+  app.openapi(reviewsRoute, async (c) => {
+    c.header('Cache-Control', 'no-store');
+    return c.json(await reviewQueue(c.var.db, learnerClock(c), new Date(), c.req.valid('query').limit), 200);
+  });
+
+  app.openapi(completeLessonRoute, async (c) => {
+    const learner = learnerClock(c);
+    const { course, lesson } = c.req.valid('param');
+    const now = new Date();
+    const result = await completeLesson(c.var.db, learner, course, lesson, now);
+    feedLeaderboards(c, learner.userId, result.xpGained, now);
+    return c.json(result, 200);
+  });
+}
