@@ -2,25 +2,39 @@
  * `npm run content:check [dir…]`
  *
  * Checks course packs (default: every pack under content/) against the pack format and the
- * publishing rules, and prints each problem as `file:line: message`, sorted, so editors and
- * CI logs can link straight to it. Exit codes: 0 every pack OK (or no packs yet), 1 some
+ * publishing rules, runs each code exercise's reference and wrong solutions against its
+ * tests, and prints each problem as `file:line: message`, sorted, so editors and CI logs
+ * can link straight to it. Exit codes: 0 every pack OK (or no packs yet), 1 some
  * problem, 2 bad usage (a directory that does not exist).
  */
-import { realpathSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { listPacks, readPack, REPO_ROOT, type FileProblem, type PublishingRules } from './read-pack.ts';
+import type { ExerciseSandbox } from '../../worker/evaluation/sandbox.ts';
+import { isEntryPoint } from '../entry-point.ts';
+import { codeExerciseProblems } from './code-exercises.ts';
+import { createNodeVmSandbox } from './node-vm-sandbox.ts';
+import {
+  listPacks,
+  readPack,
+  readPackSources,
+  REPO_ROOT,
+  type FileProblem,
+  type PublishingRules,
+} from './read-pack.ts';
 
 const USAGE = `Usage: npm run content:check [-- <pack dir>…]
 
 Checks each course pack (default: every folder under content/ with a course.yaml).`;
 
 /** What a course must meet before learners see it. */
-export const PUBLISHING_RULES: PublishingRules = { minItemsPerConcept: 8, lessonPerConcept: true };
+export const PUBLISHING_RULES: PublishingRules = {
+  minItemsPerConcept: 8,
+  lessonPerConcept: true,
+  lessonWords: { min: 300, max: 1200 },
+};
 
-function plural(count: number, word: string): string {
+export function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? '' : 's'}`;
 }
 
@@ -28,7 +42,7 @@ export function formatProblem(problem: FileProblem): string {
   return `${problem.file}${problem.line === undefined ? '' : `:${problem.line}`}: ${problem.message}`;
 }
 
-function byFileThenLine(a: FileProblem, b: FileProblem): number {
+export function byFileThenLine(a: FileProblem, b: FileProblem): number {
   if (a.file !== b.file) return a.file < b.file ? -1 : 1;
   return (a.line ?? 0) - (b.line ?? 0);
 }
@@ -40,7 +54,18 @@ async function isDirectory(path: string): Promise<boolean> {
   );
 }
 
-export async function main(args: string[]): Promise<number> {
+/** The packs a content command works on: those named, else every pack under content/. */
+export async function packDirs(named: string[]): Promise<{ dirs: string[] } | { missing: string[] }> {
+  const missing: string[] = [];
+  for (const dir of named) if (!(await isDirectory(dir))) missing.push(dir);
+  if (missing.length) return { missing };
+  if (named.length) return { dirs: named.map((dir) => resolve(dir)) };
+  const contentRoot = join(REPO_ROOT, 'content');
+  return { dirs: (await isDirectory(contentRoot)) ? await listPacks(contentRoot) : [] };
+}
+
+/** `sandbox` runs the code exercises' solutions: node:vm for authored code, or a test's own. */
+export async function main(args: string[], sandbox: ExerciseSandbox = createNodeVmSandbox()): Promise<number> {
   let positionals: string[];
   let help: boolean | undefined;
   try {
@@ -57,28 +82,26 @@ export async function main(args: string[]): Promise<number> {
     return 0;
   }
 
-  const missing: string[] = [];
-  for (const dir of positionals) if (!(await isDirectory(dir))) missing.push(dir);
-  if (missing.length) {
-    console.error(`${missing.map((dir) => `${dir}: no such directory`).join('\n')}\n\n${USAGE}`);
+  const packs = await packDirs(positionals);
+  if ('missing' in packs) {
+    console.error(`${packs.missing.map((dir) => `${dir}: no such directory`).join('\n')}\n\n${USAGE}`);
     return 2;
   }
-  let dirs = positionals.map((dir) => resolve(dir));
+  const { dirs } = packs;
   if (!dirs.length) {
-    const contentRoot = join(REPO_ROOT, 'content');
-    dirs = (await isDirectory(contentRoot)) ? await listPacks(contentRoot) : [];
-    if (!dirs.length) {
-      console.log('no course packs under content/');
-      return 0;
-    }
+    console.log('no course packs under content/');
+    return 0;
   }
 
   const problems: FileProblem[] = [];
   let failing = 0;
   for (const dir of dirs) {
     const result = await readPack(dir, PUBLISHING_RULES);
-    if (result.problems.length) failing += 1;
-    problems.push(...result.problems);
+    // Exercises are run even when the rest of the pack has problems: an author mid-way through
+    // a course still learns whether the tests catch the wrong solutions.
+    const exercises = await codeExerciseProblems((await readPackSources(dir)).items, sandbox);
+    if (result.problems.length || exercises.length) failing += 1;
+    problems.push(...result.problems, ...exercises);
   }
   for (const problem of problems.sort(byFileThenLine)) console.log(formatProblem(problem));
   console.log(
@@ -89,15 +112,6 @@ export async function main(args: string[]): Promise<number> {
   return problems.length ? 1 : 0;
 }
 
-function isEntryPoint(): boolean {
-  const entry = process.argv[1];
-  try {
-    return entry !== undefined && import.meta.url === pathToFileURL(realpathSync(entry)).href;
-  } catch {
-    return false;
-  }
-}
-
-if (isEntryPoint()) {
+if (isEntryPoint(import.meta.url)) {
   process.exitCode = await main(process.argv.slice(2));
 }

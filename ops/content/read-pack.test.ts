@@ -5,7 +5,7 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listPacks, readPack, REPO_ROOT, type FileProblem } from './read-pack.ts';
+import { listPacks, readPack, readPackSources, REPO_ROOT, type FileProblem } from './read-pack.ts';
 
 const COURSE = `slug: graphs
 title: Graphs
@@ -251,6 +251,31 @@ concepts:
   });
 });
 
+describe('readPackSources', () => {
+  it('happy: keeps what it can read of a pack with problems, each part with its lines', async () => {
+    const broken = ITEMS.replace('type: true-false', 'type: essay');
+    const dir = await writePack({ 'items/basics.yaml': broken, 'course.yaml': COURSE.replace('title: Graphs\n', '') });
+    const sources = await readPackSources(dir);
+    expect(sources.course).toBeUndefined();
+    expect(sources.lessonFiles).toEqual([
+      expect.objectContaining({
+        file: shown(dir, 'lessons/intro.md'),
+        bodyLine: 8,
+        body: expect.stringMatching(/^# Nodes/),
+      }),
+    ]);
+    const file = shown(dir, 'items/basics.yaml');
+    expect(sources.items.map(({ item, ...at }) => ({ id: item.id, ...at }))).toEqual([
+      { id: 'node-holds', file, line: 1 },
+      { id: 'walker-spawn', file, line: 17 },
+    ]);
+    expect(sources.problems.map((problem) => problem.message)).toEqual([
+      'title: is required',
+      expect.stringContaining('1.type: unknown type'),
+    ]);
+  });
+});
+
 describe('listPacks', () => {
   it('lists the folders that hold a course.yaml', async () => {
     const contentRoot = await mkdtemp(join(tmpdir(), 'content-'));
@@ -290,7 +315,9 @@ describe('npm run content:check', () => {
     const course = shown(dir, 'course.yaml');
     expect(stdout).toContain(`${course}:7: concept nodes: has 1 items; a published concept needs at least 8\n`);
     expect(stdout).toContain(`${course}:10: concept edges: has no lesson\n`);
-    expect(stdout.trimEnd().split('\n').at(-1)).toBe('5 problems in 1 pack');
+    // The lesson of the minimal pack is far below the 300 words a published lesson needs.
+    expect(stdout).toMatch(/lesson \S+: is too short: \d+ words/);
+    expect(stdout.trimEnd().split('\n').at(-1)).toBe('6 problems in 1 pack');
   });
 
   it('error: a directory that does not exist is bad usage (exit 2)', async () => {

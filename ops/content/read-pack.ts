@@ -20,6 +20,7 @@ import {
   type Lesson,
 } from '../../worker/curriculum/pack-schema.ts';
 import { validatePack, type PackProblem, type PublishingRules } from '../../worker/curriculum/validate-pack.ts';
+import { fencedBlocks } from './markdown-fences.ts';
 
 export type { PublishingRules };
 
@@ -167,7 +168,8 @@ function idLocation(source: YamlSource, path: PropertyKey[]): Location {
   return { file: source.file, line: lineOfPath(source, [...path, 'id']) };
 }
 
-interface LessonFile {
+/** A lesson's Markdown as written, for checks that point at its lines. */
+export interface LessonFile {
   file: string;
   absolutePath: string;
   body: string;
@@ -270,8 +272,15 @@ async function readLessons(dir: string, reader: Reader): Promise<{ lessons: Less
   return { lessons, files };
 }
 
-async function readItems(dir: string, reader: Reader): Promise<Item[]> {
-  const items: Item[] = [];
+/** An item with the line of its id, where problems with it are reported. */
+export interface LocatedItem {
+  item: Item;
+  file: string;
+  line?: number;
+}
+
+async function readItems(dir: string, reader: Reader): Promise<LocatedItem[]> {
+  const items: LocatedItem[] = [];
   for (const name of await filesIn(join(dir, 'items'))) {
     const absolutePath = join(dir, 'items', name);
     const file = reader.display(absolutePath);
@@ -288,9 +297,10 @@ async function readItems(dir: string, reader: Reader): Promise<Item[]> {
       continue;
     }
     value.forEach((entry: unknown, index) => {
-      remember(reader.locations.item, (entry as { id?: unknown } | null)?.id, idLocation(source, [index]));
+      const at = idLocation(source, [index]);
+      remember(reader.locations.item, (entry as { id?: unknown } | null)?.id, at);
       const parsed = ItemSchema.safeParse(entry);
-      if (parsed.success) items.push(parsed.data);
+      if (parsed.success) items.push({ item: parsed.data, ...at });
       else reader.problems.push(...zodProblems(source, parsed.error.issues, [index]));
     });
   }
@@ -303,14 +313,11 @@ const LINK_DEFINITION = /^ {0,3}\[[^\]]+\]:\s*<?([^\s>]+)>?/;
 /** Link targets in a Markdown body with their line in the body, outside code. */
 function linkTargets(body: string): { target: string; line: number }[] {
   const targets: { target: string; line: number }[] = [];
-  let fence: string | undefined;
+  const inCode = new Set<number>();
+  for (const block of fencedBlocks(body))
+    for (let line = block.openLine; line <= block.closeLine; line += 1) inCode.add(line);
   body.split('\n').forEach((text, index) => {
-    const marker = /^ {0,3}(`{3,}|~{3,})/.exec(text)?.[1];
-    if (marker && (fence === undefined || marker.startsWith(fence))) {
-      fence = fence === undefined ? marker : undefined;
-      return;
-    }
-    if (fence !== undefined) return;
+    if (inCode.has(index)) return;
     // Inline code may look like a link (`handlers[0](event)`).
     const prose = text.replace(/(`+)[\s\S]*?\1/g, (span) => ' '.repeat(span.length));
     for (const match of prose.matchAll(LINK)) if (match[1]) targets.push({ target: match[1], line: index });
@@ -373,29 +380,60 @@ function packProblems(problems: PackProblem[], locations: Locations, courseFile:
   });
 }
 
+function newReader(): Reader {
+  return {
+    problems: [],
+    locations: { concept: new Map(), lesson: new Map(), item: new Map() },
+    display: (path) => relative(REPO_ROOT, path),
+  };
+}
+
+async function readFiles(root: string, reader: Reader) {
+  const course = await readCourse(root, reader);
+  const { lessons, files } = await readLessons(root, reader);
+  const items = await readItems(root, reader);
+  return { course, lessons, lessonFiles: files, items };
+}
+
 /**
  * Reads and checks the pack in `dir`. `rules` adds the publishing rules (enough items per
  * concept, a lesson for each); without them only what makes a pack unusable is reported.
  */
 export async function readPack(dir: string, rules?: PublishingRules): Promise<ReadPackResult> {
   const root = resolve(dir);
-  const reader: Reader = {
-    problems: [],
-    locations: { concept: new Map(), lesson: new Map(), item: new Map() },
-    display: (path) => relative(REPO_ROOT, path),
-  };
-  const course = await readCourse(root, reader);
-  const { lessons, files } = await readLessons(root, reader);
-  const items = await readItems(root, reader);
+  const reader = newReader();
+  const { course, lessons, lessonFiles, items } = await readFiles(root, reader);
 
   const lessonIds = new Set(reader.locations.lesson.keys());
   const conceptIds = new Set(reader.locations.concept.keys());
-  for (const lesson of files) reader.problems.push(...(await linkProblems(lesson, lessonIds, conceptIds)));
+  for (const lesson of lessonFiles) reader.problems.push(...(await linkProblems(lesson, lessonIds, conceptIds)));
 
   if (reader.problems.length || !course) return { problems: reader.problems };
-  const pack: CoursePack = { course, lessons, items };
+  const pack: CoursePack = { course, lessons, items: items.map(({ item }) => item) };
   const problems = packProblems(validatePack(pack, rules), reader.locations, reader.display(join(root, 'course.yaml')));
   return problems.length ? { problems } : { pack, problems: [] };
+}
+
+/** What a pack's files hold, each part with where it is written, even when others are broken. */
+export interface PackSources {
+  /** Absent when course.yaml is missing or malformed. */
+  course?: Course;
+  /** Every lesson file whose front matter could be split off, valid or not. */
+  lessonFiles: LessonFile[];
+  /** Every item of the right shape. */
+  items: LocatedItem[];
+  /** Problems within single files (YAML, shape, front matter); no checks across files. */
+  problems: FileProblem[];
+}
+
+/**
+ * Reads the pack in `dir` for checks of its own (the code in it, say) that should not wait
+ * for the whole pack to be valid: an author mid-way through a course still gets answers.
+ */
+export async function readPackSources(dir: string): Promise<PackSources> {
+  const reader = newReader();
+  const { course, lessonFiles, items } = await readFiles(resolve(dir), reader);
+  return { course, lessonFiles, items, problems: reader.problems };
 }
 
 /** Every folder directly under `contentRoot` that holds a course.yaml, sorted. */

@@ -41,6 +41,7 @@ const items: Item[] = [
     starter: 'fn',
     tests: 'SECRET-TESTS',
     solution: 'SECRET-SOLUTION',
+    wrongSolutions: [{ why: 'off by one', code: 'SECRET-WRONG' }],
   }),
 ];
 
@@ -49,7 +50,7 @@ describe('splitItem', () => {
     for (const item of items) {
       const { content } = splitItem(item);
       const text = JSON.stringify(content);
-      expect(text, item.id).not.toMatch(/SECRET-(WORD|42|OUT|TESTS|SOLUTION)/);
+      expect(text, item.id).not.toMatch(/SECRET-(WORD|42|OUT|TESTS|SOLUTION|WRONG)/);
       expect(text, item.id).not.toMatch(/"correct"|"accepted"|"answer"/);
     }
   });
@@ -63,7 +64,11 @@ describe('splitItem', () => {
     expect(fb?.answer).toEqual({ blanks: { v: ['SECRET-42'] } });
     expect(po?.answer).toEqual({ output: 'SECRET-OUT' });
     expect(pa?.answer).toEqual({ order: ['c', 'a', 'b'] });
-    expect(ce?.answer).toEqual({ tests: 'SECRET-TESTS', solution: 'SECRET-SOLUTION' });
+    expect(ce?.answer).toEqual({
+      tests: 'SECRET-TESTS',
+      solution: 'SECRET-SOLUTION',
+      wrongSolutions: [{ why: 'off by one', code: 'SECRET-WRONG' }],
+    });
   });
 
   it('hands out parsons lines in an order that does not give the answer away', () => {

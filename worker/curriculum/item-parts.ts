@@ -38,7 +38,7 @@ export function splitItem(item: Item): ItemParts {
     case 'code-exercise':
       return {
         content: { language: item.language, starter: item.starter },
-        answer: { tests: item.tests, solution: item.solution },
+        answer: { tests: item.tests, solution: item.solution, wrongSolutions: item.wrongSolutions },
       };
   }
 }

@@ -83,7 +83,10 @@ export const ItemSchema = z.discriminatedUnion('type', [
     starter: z.string(),
     /** Hidden tests the evaluator runs against the learner's code; never sent to clients. */
     tests: z.string().min(1),
+    /** Must pass every test (checked by `npm run content:check`). */
     solution: z.string().min(1),
+    /** Plausible mistakes, each of which must fail a test: the proof that the tests test something. */
+    wrongSolutions: z.array(z.strictObject({ why: z.string().min(1), code: z.string().min(1) })).min(1),
   }),
 ]);
 

@@ -2,11 +2,12 @@
  * Checks a course pack beyond its shape (the zod schema checks that): ids unique, every
  * reference known, the prerequisite graph acyclic, and each item answerable as written.
  * Every problem names where it is, so an author can go straight to it. Authoring rules
- * that only matter for a published course (enough items per concept, a lesson for each)
- * are opt-in, for `npm run content:check`.
+ * that only matter for a published course (enough items per concept, a lesson for each,
+ * lessons of a readable length) are opt-in, for `npm run content:check`.
  */
 import { orderConcepts } from './concept-graph';
 import type { CoursePack, Item } from './pack-schema';
+import { countWords } from './word-count';
 
 export interface PackProblem {
   /** e.g. `concept walkers-visit`, `item visit-order-1`, `lesson intro` */
@@ -17,6 +18,8 @@ export interface PackProblem {
 export interface PublishingRules {
   minItemsPerConcept: number;
   lessonPerConcept: boolean;
+  /** Words in each lesson's Markdown body, code included (see word-count.ts). */
+  lessonWords?: { min: number; max: number };
 }
 
 function duplicates(ids: readonly string[]): string[] {
@@ -102,6 +105,17 @@ export function validatePack(pack: CoursePack, rules?: PublishingRules): PackPro
       }
       if (rules.lessonPerConcept && !lessons.some((lesson) => lesson.concept === concept.id)) {
         problems.push({ where: `concept ${concept.id}`, message: 'has no lesson' });
+      }
+    }
+    if (rules.lessonWords) {
+      const { min, max } = rules.lessonWords;
+      for (const lesson of lessons) {
+        const words = countWords(lesson.body);
+        if (words >= min && words <= max) continue;
+        problems.push({
+          where: `lesson ${lesson.id}`,
+          message: `is too ${words < min ? 'short' : 'long'}: ${words} words, code included; a published lesson has ${min}–${max}`,
+        });
       }
     }
   }
