@@ -4,7 +4,8 @@
  * concepts, lessons and items dropped from the pack are retired rather than deleted. An
  * item's learned Elo rating survives re-seeds once learners have answered it.
  */
-import { and, eq, inArray, isNull, notInArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, notInArray, sql, type SQL } from 'drizzle-orm';
+import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { orderConcepts } from '../../worker/curriculum/concept-graph.ts';
 import { STARTING_RATING, splitItem } from '../../worker/curriculum/item-parts.ts';
@@ -24,17 +25,40 @@ export interface SeedReport {
   retired: number;
 }
 
+/**
+ * The upsert's condition: only a row whose content differs (or that was retired) is
+ * written, so re-seeding an unchanged pack changes no row, not even its updated_at.
+ */
+function differs(table: PgTable, columns: PgColumn[]): SQL {
+  const current = sql.join(
+    columns.map((column) => sql`${table}.${sql.identifier(column.name)}`),
+    sql`, `,
+  );
+  const incoming = sql.join(
+    columns.map((column) => sql`excluded.${sql.identifier(column.name)}`),
+    sql`, `,
+  );
+  return sql`(${current}) is distinct from (${incoming}) or ${table}.retired_at is not null`;
+}
+
 export async function seedPack(db: SeedDatabase, pack: CoursePack, now = new Date()): Promise<SeedReport> {
   const ordering = orderConcepts(pack.course.concepts);
   if (!ordering.ok) throw new Error(`${pack.course.slug}: prerequisites form a cycle: ${ordering.cycle.join(' → ')}`);
 
   return db.transaction(async (tx) => {
     const { concepts: conceptList, slug, ...courseFields } = pack.course;
-    const [course] = await tx
+    const [written] = await tx
       .insert(courses)
       .values({ slug, ...courseFields, updatedAt: now })
-      .onConflictDoUpdate({ target: courses.slug, set: { ...courseFields, updatedAt: now, retiredAt: null } })
+      .onConflictDoUpdate({
+        target: courses.slug,
+        set: { ...courseFields, updatedAt: now, retiredAt: null },
+        setWhere: differs(courses, [courses.title, courses.summary, courses.language, courses.languageVersion]),
+      })
       .returning({ id: courses.id });
+    const [course] = written
+      ? [written]
+      : await tx.select({ id: courses.id }).from(courses).where(eq(courses.slug, slug));
     if (!course) throw new Error(`${slug}: the course row was not written`);
     const courseId = course.id;
     let retired = 0;
@@ -56,14 +80,21 @@ export async function seedPack(db: SeedDatabase, pack: CoursePack, now = new Dat
     const conceptIds = new Map<string, string>();
     for (const concept of conceptList) {
       const values = { title: concept.title, summary: concept.summary, position: ordering.order.indexOf(concept.id) };
-      const [row] = await tx
+      const [written] = await tx
         .insert(concepts)
         .values({ courseId, slug: concept.id, ...values, updatedAt: now })
         .onConflictDoUpdate({
           target: [concepts.courseId, concepts.slug],
           set: { ...values, updatedAt: now, retiredAt: null },
+          setWhere: differs(concepts, [concepts.title, concepts.summary, concepts.position]),
         })
         .returning({ id: concepts.id });
+      const [row] = written
+        ? [written]
+        : await tx
+            .select({ id: concepts.id })
+            .from(concepts)
+            .where(and(eq(concepts.courseId, courseId), eq(concepts.slug, concept.id)));
       if (row) conceptIds.set(concept.id, row.id);
     }
     await retire(
@@ -99,6 +130,7 @@ export async function seedPack(db: SeedDatabase, pack: CoursePack, now = new Dat
         .onConflictDoUpdate({
           target: [lessons.courseId, lessons.slug],
           set: { ...values, updatedAt: now, retiredAt: null },
+          setWhere: differs(lessons, [lessons.conceptId, lessons.title, lessons.minutes, lessons.body]),
         });
     }
     await retire(
@@ -130,6 +162,16 @@ export async function seedPack(db: SeedDatabase, pack: CoursePack, now = new Dat
             updatedAt: now,
             retiredAt: null,
           },
+          setWhere: differs(items, [
+            items.conceptId,
+            items.type,
+            items.difficulty,
+            items.prompt,
+            items.explanation,
+            items.hints,
+            items.content,
+            items.answer,
+          ]),
         });
     }
     await retire(
