@@ -40,7 +40,9 @@ if (!wrkAvailable()) {
 
 const lua = (text: string) => JSON.stringify(text);
 
-function script(kind: 'next-item' | 'submit' | 'health', tokens: string[], itemIds: string[], course: string) {
+type Kind = 'health' | 'me' | 'next-item' | 'submit';
+
+function script(kind: Kind, tokens: string[], itemIds: string[], course: string) {
   const runId = randomBytes(4).toString('hex');
   return `
 local tokens = { ${tokens.map(lua).join(', ')} }
@@ -51,14 +53,16 @@ request = function()
   local ip = string.format("2001:db8::%x:%x", math.floor(counter / 65536) % 65536, counter % 65536)
   local headers = { ["cf-connecting-ip"] = ip, ["authorization"] = "Bearer " .. tokens[(counter % #tokens) + 1] }
   ${
-    kind === 'next-item'
-      ? `return wrk.format("GET", "/api/courses/${course}/next-item", headers)`
-      : kind === 'submit'
-        ? `headers["content-type"] = "application/json"
+    kind === 'me'
+      ? `return wrk.format("GET", "/api/me", headers)`
+      : kind === 'next-item'
+        ? `return wrk.format("GET", "/api/courses/${course}/next-item", headers)`
+        : kind === 'submit'
+          ? `headers["content-type"] = "application/json"
   local id, response = string.match(items[(counter % #items) + 1], "([^|]+)|(.*)")
   local body = string.format('{"itemId":"%s","attemptId":"bench-${runId}-%d","response":%s,"elapsedMs":15000}', id, counter, response)
   return wrk.format("POST", "/api/attempts", headers, body)`
-        : `return wrk.format("GET", "/api/health", { ["cf-connecting-ip"] = ip })`
+          : `return wrk.format("GET", "/api/health", { ["cf-connecting-ip"] = ip })`
   }
 end
 `;
@@ -103,10 +107,10 @@ try {
     parsons: '[]',
   };
   const itemIds = itemRows.map((row) => `${row.id}|${responses[row.type] ?? '"x"'}`);
-  const targets = (['health', 'next-item', 'submit'] as const).map((kind) => ({ kind, file: '' }));
+  const targets = (['health', 'me', 'next-item', 'submit'] as const).map((kind) => ({ kind, file: '' }));
   // Written anew before every wrk run: each script numbers attempt ids under a fresh run
   // id, so no round replays an earlier round's attempts (which would take the cheap path).
-  const prepare = async (entry: { kind: 'health' | 'next-item' | 'submit'; file: string }) => {
+  const prepare = async (entry: { kind: Kind; file: string }) => {
     entry.file = join(ROOT, '.build', `bench-learning-${entry.kind}.lua`);
     await writeFile(entry.file, script(entry.kind, tokens, itemIds, target.course));
     return entry.file;
@@ -156,6 +160,7 @@ ${connections} learners, one per connection (wrk, 1 thread), ${rounds} rounds ×
 | target | req/s | p50 ms | p99 ms | workerd CPU ms/request | non-2xx |
 |---|---:|---:|---:|---:|---:|
 ${row('`GET /api/health`', health)}
+${row('`GET /api/me` (session lookup only)', median('me'))}
 ${row('`GET /api/courses/{course}/next-item`', median('next-item'))}
 ${row('`POST /api/attempts`', submit)}
 
