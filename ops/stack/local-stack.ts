@@ -17,6 +17,11 @@ export interface LocalStackOptions {
   databaseUrl?: string;
   /** A real Redis; when unset the bridge's in-memory Redis is used. */
   redisUrl?: string;
+  /**
+   * What the Worker connects to, when not the database itself: a connection pooler in front
+   * of it, as Neon's pooled endpoint is in production (the benchmarks use PgBouncer).
+   */
+  poolerUrl?: string;
   /** Where PGlite keeps its files; in memory when unset. */
   pgliteDir?: string;
   ports: { pglite: number; wsProxy: number; redisBridge: number };
@@ -71,7 +76,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
 
     const proxy = await startWsProxy({
       port: options.ports.wsProxy,
-      allowedTargets: [postgresTarget(databaseUrl)],
+      allowedTargets: [postgresTarget(databaseUrl), ...(options.poolerUrl ? [postgresTarget(options.poolerUrl)] : [])],
       log: (line) => options.log('proxy', line),
     });
     closers.push(proxy.close);
@@ -90,7 +95,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       embeddedDatabase: !options.databaseUrl,
       redisBackend: bridge.backend,
       workerBindings: {
-        DATABASE_URL: databaseUrl,
+        DATABASE_URL: options.poolerUrl ?? databaseUrl,
         NEON_WS_PROXY: proxy.address,
         UPSTASH_REDIS_REST_URL: bridge.url,
         UPSTASH_REDIS_REST_TOKEN: options.redisToken,

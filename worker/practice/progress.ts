@@ -1,7 +1,17 @@
 /** Progress views: the skill map, history per local day, calibration and recommendations. */
 import { and, asc, desc, eq, gte, inArray, isNull, lte, min, sql } from 'drizzle-orm';
 import type { Queryable } from '../db/types';
-import { attempts, dailyActivity, items, lessonCompletions, lessons, progressRecords, reviewCards } from '../db/schema';
+import {
+  attempts,
+  concepts,
+  courses,
+  dailyActivity,
+  items,
+  lessonCompletions,
+  lessons,
+  progressRecords,
+  reviewCards,
+} from '../db/schema';
 import { calibration } from '../learning/calibration';
 import { addDays, localDay } from '../learning/local-time';
 import { recommend } from '../learning/recommendations';
@@ -61,13 +71,23 @@ export async function history(db: Queryable, learner: { userId: string; timeZone
       ),
     // The last estimate of each concept on each local day (the seed's progress index serves
     // the inner scan). The day is computed once, inside, so DISTINCT ON and ORDER BY agree.
-    db.execute<{ day: string; concept_id: string; p_known: number; level: string }>(sql`
-      select distinct on (day, concept_id) day, concept_id, p_known, level
+    db.execute<{
+      day: string;
+      concept_id: string;
+      course: string;
+      concept: string;
+      p_known: number;
+      level: string;
+    }>(sql`
+      select distinct on (day, concept_id) day, concept_id, course, concept, p_known, level
       from (
         select ((${progressRecords.createdAt} at time zone ${learner.timeZone})::date)::text as day,
                ${progressRecords.conceptId} as concept_id, ${progressRecords.pKnown} as p_known,
-               ${progressRecords.level} as level, ${progressRecords.createdAt} as created_at
+               ${progressRecords.level} as level, ${progressRecords.createdAt} as created_at,
+               ${courses.slug} as course, ${concepts.slug} as concept
         from ${progressRecords}
+        join ${concepts} on ${concepts.id} = ${progressRecords.conceptId}
+        join ${courses} on ${courses.id} = ${concepts.courseId}
         where ${progressRecords.userId} = ${learner.userId}
           and ${progressRecords.createdAt} >= (${first}::date - 1)::timestamptz
       ) as records
@@ -84,7 +104,12 @@ export async function history(db: Queryable, learner: { userId: string; timeZone
       accuracy: row?.answers ? round(row.correct / row.answers) : null,
       mastery: mastery.rows
         .filter((entry) => entry.day === day)
-        .map((entry) => ({ conceptId: entry.concept_id, probability: round(entry.p_known), level: entry.level })),
+        .map((entry) => ({
+          course: entry.course,
+          concept: entry.concept,
+          probability: round(entry.p_known),
+          level: entry.level,
+        })),
     });
   }
   return out;

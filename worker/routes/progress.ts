@@ -102,7 +102,9 @@ const historyRoute = createRoute({
               xp: z.number().int(),
               answers: z.number().int(),
               accuracy: Probability.nullable(),
-              mastery: z.array(z.object({ conceptId: z.string(), probability: Probability, level: z.string() })),
+              mastery: z.array(
+                z.object({ course: z.string(), concept: z.string(), probability: Probability, level: z.string() }),
+              ),
             }),
           ),
         }),
