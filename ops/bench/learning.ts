@@ -169,6 +169,13 @@ ${row('`POST /api/attempts`', submit)}
 
 **Target: p99 of submit-attempt under 10× the health endpoint's p99 — ${ratio < 10 ? 'met' : 'missed'}: ${ratio.toFixed(1)}×.**
 
+Why PgBouncer: every request opens its own database connection (Workers cannot share one
+across requests). In production that lands on Neon's pooled endpoint; straight on this VM's
+Postgres each one forks a backend, and Postgres here accepts only 23–40 new connections a
+second (against 14,700 queries a second on one connection). Measured that way on
+2026-11-26 the loop ran at 13 req/s whatever the code did (submit p99 5.3 s, 19.8× health),
+and so did \`/api/health/ready\` on commit e7be9b9, before the learning loop existed: a measurement of the fork.
+
 ### Query plans of the hot queries (EXPLAIN ANALYZE on the data above)
 
 ${plans}`;
