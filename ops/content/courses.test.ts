@@ -4,12 +4,12 @@
  */
 import { drizzle } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { CoursePack } from '../../worker/curriculum/pack-schema.ts';
 import * as schema from '../../worker/db/schema/index.ts';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '../db/embedded-postgres.ts';
 import { migrateDatabase } from '../db/migrate.ts';
-import { PUBLISHING_RULES } from './check.ts';
+import { main as contentCheck, PUBLISHING_RULES } from './check.ts';
 import { listPacks, readPack, REPO_ROOT } from './read-pack.ts';
 import { seedPack, type SeedDatabase } from './seed.ts';
 
@@ -56,6 +56,16 @@ function changedKeys(before: Map<string, string>, after: Map<string, string>): s
 const count = (items: CoursePack['items'], type: string) => items.filter((item) => item.type === type).length;
 
 describe('the shipped courses', () => {
+  it('pass npm run content:check, code exercises run included', async () => {
+    const log = vi.spyOn(console, 'log').mockImplementation(() => {});
+    try {
+      expect(await contentCheck([])).toBe(0);
+      expect(log.mock.calls.at(-1)?.[0]).toBe('2 packs OK');
+    } finally {
+      log.mockRestore();
+    }
+  }, 60_000);
+
   it('are the two courses the content issue asks for, at the size it asks for', () => {
     const jac = packs.find((pack) => pack.course.slug === 'osp-with-jac');
     const js = packs.find((pack) => pack.course.slug === 'js-graphs');
