@@ -13,7 +13,7 @@ import { parseArgs } from 'node:util';
 import type { ExerciseSandbox } from '../../worker/evaluation/sandbox.ts';
 import { isEntryPoint } from '../entry-point.ts';
 import { codeExerciseProblems } from './code-exercises.ts';
-import { createNodeVmSandbox } from './node-vm-sandbox.ts';
+import { createQuickJsSandbox } from '../../worker/evaluation/quickjs-sandbox.ts';
 import {
   listPacks,
   readPack,
@@ -64,8 +64,8 @@ export async function packDirs(named: string[]): Promise<{ dirs: string[] } | { 
   return { dirs: (await isDirectory(contentRoot)) ? await listPacks(contentRoot) : [] };
 }
 
-/** `sandbox` runs the code exercises' solutions: node:vm for authored code, or a test's own. */
-export async function main(args: string[], sandbox: ExerciseSandbox = createNodeVmSandbox()): Promise<number> {
+/** `sandbox` runs the code exercises' solutions: QuickJS, the engine learners' code runs in, or a test's own. */
+export async function main(args: string[], sandbox: ExerciseSandbox = createQuickJsSandbox()): Promise<number> {
   let positionals: string[];
   let help: boolean | undefined;
   try {

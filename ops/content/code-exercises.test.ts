@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ItemSchema } from '../../worker/curriculum/pack-schema.ts';
 import { codeExerciseProblems } from './code-exercises.ts';
-import { createNodeVmSandbox } from './node-vm-sandbox.ts';
+import { createQuickJsSandbox } from '../../worker/evaluation/quickjs-sandbox.ts';
 import type { LocatedItem } from './read-pack.ts';
 
 const TESTS = `test('an empty graph has no nodes', () => {
@@ -32,7 +32,7 @@ function located(id: string, line: number, fields: Record<string, unknown>): Loc
 }
 
 describe('codeExerciseProblems', () => {
-  const sandbox = createNodeVmSandbox();
+  const sandbox = createQuickJsSandbox();
 
   it('happy: an exercise whose solution passes and whose wrong solutions fail has no problems', async () => {
     expect(await codeExerciseProblems([located('count-nodes', 1, {})], sandbox)).toEqual([]);

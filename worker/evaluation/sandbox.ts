@@ -1,7 +1,7 @@
 /**
  * The seam between building an exercise program (pure, build-program.ts) and running it
- * somewhere safe. content:check runs authored code with node:vm; the code evaluator will run
- * learners' code in a sandbox on Cloudflare (QuickJS, or a dynamic Worker). Each only has to
+ * somewhere safe: quickjs-sandbox.ts, the same engine for authored code in content:check and
+ * for learners' code on Cloudflare. Another engine (a dynamic Worker, say) only has to
  * evaluate one script and read back the string its completion value resolves to.
  */
 import type { ExerciseResult } from './exercise-result';

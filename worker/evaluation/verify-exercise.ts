@@ -2,8 +2,7 @@
  * Proves that a code exercise can be graded: its reference solution passes every test, and
  * each wrong solution fails at least one, so the hidden tests both accept the right answer
  * and catch the mistakes the author foresaw. It runs on any ExerciseSandbox, so
- * content:check (node:vm) and, later, authoring on the worker (a sandbox on Cloudflare)
- * reach the same verdicts.
+ * content:check and, later, authoring on the worker reach the same verdicts in QuickJS.
  */
 import type { Item } from '../curriculum/pack-schema';
 import { buildProgram, RUNNABLE_LANGUAGES } from './build-program';

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { buildProgram } from '../../worker/evaluation/build-program.ts';
-import type { ExerciseResult, TestOutcome } from '../../worker/evaluation/exercise-result.ts';
-import { createNodeVmSandbox } from './node-vm-sandbox.ts';
+import { buildProgram } from './build-program';
+import type { ExerciseResult, TestOutcome } from './exercise-result';
+import { createQuickJsSandbox } from './quickjs-sandbox';
 
-const sandbox = createNodeVmSandbox();
+const sandbox = createQuickJsSandbox();
 
 function run(code: string, tests: string, timeoutMs = 1000): Promise<ExerciseResult> {
   return sandbox.run(buildProgram({ language: 'javascript', code, tests }), { timeoutMs });
@@ -89,7 +89,7 @@ const MATCHERS: [string, string, string, string][] = [
   ],
 ];
 
-describe('the exercise harness, run by the node:vm sandbox', () => {
+describe('the exercise harness, run by the QuickJS sandbox', () => {
   it.each(MATCHERS)('%s: passes when it holds, fails with a message when not', async (_, holds, fails, message) => {
     expect(await outcomeOf(holds)).toEqual({ name: 'it', passed: true });
     expect(await outcomeOf(fails)).toEqual({ name: 'it', passed: false, message });
@@ -160,7 +160,7 @@ test('sync after async', () => { expect(1).toBe(1); });`,
       {
         name: 'type error',
         passed: false,
-        message: expect.stringMatching(/^TypeError: Cannot read properties of undefined/),
+        message: expect.stringMatching(/^TypeError: cannot read property 'name' of undefined/),
       },
       { name: 'a thrown string', passed: false, message: 'threw "oops"' },
       { name: 'still runs', passed: true },
@@ -175,7 +175,7 @@ test('sync after async', () => { expect(1).toBe(1); });`,
       passed: 0,
       total: 0,
       logs: [],
-      error: "SyntaxError: Unexpected token ';' (line 2 of the code)",
+      error: "SyntaxError: unexpected token in expression: ';' (line 2 of the code)",
     });
     expect((await run('export function f() {\n  return [1, 2;\n}', tests)).error).toBe(
       'SyntaxError: unexpected }: the [ on line 2 is still open (line 3 of the code)',
@@ -187,7 +187,7 @@ test('sync after async', () => { expect(1).toBe(1); });`,
       /^SyntaxError: a template literal is never closed/,
     );
     expect((await run('export function f() {}', "test('t', () => {\n  expect(f()).toBe(1 +);\n});")).error).toBe(
-      "SyntaxError: Unexpected token ')' (line 2 of the tests)",
+      "SyntaxError: unexpected token in expression: ')' (line 2 of the tests)",
     );
   });
 
@@ -199,7 +199,7 @@ test('sync after async', () => { expect(1).toBe(1); });`,
 
   it('error: tests that throw while registering say so', async () => {
     const result = await run('export const a = 1;', "const graph = missing();\ntest('t', () => {});");
-    expect(result.error).toBe('the tests could not start: ReferenceError: missing is not defined');
+    expect(result.error).toBe("the tests could not start: ReferenceError: 'missing' is not defined");
     const nested = await outcomeOf("test('inner', () => {});");
     expect(nested.message).toBe('Error: test() belongs at the top level of the tests, not inside another test');
   });
@@ -213,14 +213,29 @@ test('sync after async', () => { expect(1).toBe(1); });`,
     for (const [code, tests] of loops) {
       const started = Date.now();
       const result = await run(code, tests, 200);
-      expect(result.error, tests).toBe('timed out after 200 ms: is there a loop that never ends?');
+      expect(result.error, tests).toBe('ran out of time (more than 200 ms of work): is there a loop that never ends?');
       expect(Date.now() - started).toBeLessThan(2000);
     }
   });
 
+  it('error: code that fills the heap is stopped, by the memory limit or the backstop', async () => {
+    const started = Date.now();
+    const result = await run(
+      'export function grow() { const all = []; for (;;) all.push(new Array(1000).fill(all.length)); }',
+      "test('t', () => { grow(); });",
+      500,
+    );
+    const failure = result.error ?? result.tests[0]?.message ?? '';
+    expect(failure).toMatch(/out of memory|ran out of time/);
+    expect(result.passed).toBe(0);
+    expect(Date.now() - started).toBeLessThan(10_000);
+    // The engine is still usable afterwards.
+    expect(await outcomeOf('expect(1 + 1).toBe(2);')).toEqual({ name: 'it', passed: true });
+  });
+
   it('error: a test waiting on a promise that never settles times out', async () => {
     const result = await run('', "test('t', async () => { await new Promise(() => {}); });", 200);
-    expect(result.error).toBe('timed out after 200 ms: a test is waiting for a promise that never settles');
+    expect(result.error).toBe('a test is waiting for a promise that never settles');
   });
 
   it('happy: the exports, and only the exports, are in the tests’ scope, as live bindings', async () => {
@@ -253,7 +268,7 @@ test('not exported', () => { expect(typeof helper).toBe('undefined'); });`,
     expect(await outcomeOf('expect(countNodes({})).toBe(0);', 'function countNodes(graph) { return 0; }')).toEqual({
       name: 'it',
       passed: false,
-      message: 'ReferenceError: countNodes is not defined',
+      message: "ReferenceError: 'countNodes' is not defined",
     });
   });
 
@@ -266,9 +281,7 @@ Object.is = () => true;`;
     expect((await run(code, tests)).tests).toEqual([{ name: 'counts', passed: false, message: 'expected 0 to be 1' }]);
     // Promise decides what every await sees, so the harness freezes it before the code runs.
     const promise = await run('Promise.prototype.then = function (resolve) { resolve(); };', tests);
-    expect(promise.error).toMatch(
-      /^the code threw before any test ran: TypeError: Cannot assign to read only property/,
-    );
+    expect(promise.error).toMatch(/^the code threw before any test ran: TypeError: 'then' is read-only/);
   });
 
   it('security: the hook that hands over exports cannot be called again', async () => {
@@ -278,7 +291,7 @@ Object.is = () => true;`;
 
   it('security: only standard built-ins exist, and each run starts from a fresh global', async () => {
     const builtIns = await outcomeOf(
-      "for (const name of ['require', 'process', 'setTimeout', 'fetch', 'Buffer']) expect(typeof globalThis[name]).toBe('undefined');\nexpect(() => eval('1')).toThrow();",
+      "for (const name of ['require', 'process', 'setTimeout', 'fetch', 'Buffer']) expect(typeof globalThis[name]).toBe('undefined');\nexpect(eval('typeof process')).toBe('undefined');",
     );
     expect(builtIns).toEqual({ name: 'it', passed: true });
     await run('globalThis.leaked = 1;', "test('t', () => {});");
