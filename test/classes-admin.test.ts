@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { seedPack } from '../ops/content/seed.ts';
 import { CourseSchema, ItemSchema, LessonSchema } from '../worker/curriculum/pack-schema.ts';
 import * as schema from '../worker/db/schema/index.ts';
-import { bearer, signUp, type TestAccount } from './support/accounts.ts';
+import { getAs, sendAs, signUp, type TestAccount } from './support/accounts.ts';
 import { useTestDatabase } from './support/db.ts';
 import { api, type ErrorBodyShape } from './support/http.ts';
 
@@ -49,14 +49,9 @@ async function withRole(role: 'instructor' | 'admin', displayName?: string): Pro
   return account;
 }
 
-function send(method: string, path: string, account: TestAccount, body?: unknown) {
-  return api(path, {
-    method,
-    headers: { ...bearer(account.token), 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-}
-const get = (path: string, account: TestAccount) => api(path, { headers: bearer(account.token) });
+const send = (method: string, path: string, account: TestAccount, body?: unknown) =>
+  sendAs(account, method, path, body);
+const get = (path: string, account: TestAccount) => getAs(account, path);
 
 async function practise(account: TestAccount, item: string, response: boolean) {
   const { rows } = await database.query(

@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { seedPack } from '../ops/content/seed.ts';
 import { CourseSchema, ItemSchema, LessonSchema } from '../worker/curriculum/pack-schema.ts';
 import * as schema from '../worker/db/schema/index.ts';
-import { bearer, signUp, type TestAccount } from './support/accounts.ts';
+import { getAs, sendAs, signUp, type TestAccount } from './support/accounts.ts';
 import { useTestDatabase } from './support/db.ts';
 import { api, type ErrorBodyShape } from './support/http.ts';
 import { stackRedis } from './support/redis.ts';
@@ -68,15 +68,8 @@ async function itemId(slug: string): Promise<string> {
   return rows[0].id as string;
 }
 
-function post(path: string, account: TestAccount, body?: unknown) {
-  return api(path, {
-    method: 'POST',
-    headers: { ...bearer(account.token), 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-}
-
-const get = (path: string, account: TestAccount) => api(path, { headers: bearer(account.token) });
+const post = (path: string, account: TestAccount, body?: unknown) => sendAs(account, 'POST', path, body);
+const get = (path: string, account: TestAccount) => getAs(account, path);
 
 interface AttemptBody {
   correct: boolean;

@@ -51,3 +51,15 @@ export async function signUp(
 }
 
 export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+
+/** A JSON request as the signed-in `account` (Bearer token). */
+export function sendAs(account: TestAccount, method: string, path: string, body?: unknown): Promise<Response> {
+  return api(path, {
+    method,
+    headers: { ...bearer(account.token), 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+}
+
+export const getAs = (account: TestAccount, path: string): Promise<Response> =>
+  api(path, { headers: bearer(account.token) });

@@ -6,6 +6,7 @@ import { ApiError } from '../errors';
 import { SESSION_IDLE_MINUTES } from '../practice/learning-sessions';
 import { logActivity } from './activity-log';
 import type { UserRole } from '../db/schema';
+import { toThousandths } from '../learning/precision';
 
 export async function platformStats(db: Queryable, now: Date) {
   const dayStart = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
@@ -75,15 +76,15 @@ export async function platformStats(db: Queryable, now: Date) {
     learningSessions: { active: activeSessions?.n ?? 0, startedToday: sessionsToday?.n ?? 0 },
     attemptsToday: {
       total: answered,
-      accuracy: answered ? Math.round(((answersToday?.correct ?? 0) / answered) * 1000) / 1000 : null,
+      accuracy: answered ? toThousandths((answersToday?.correct ?? 0) / answered) : null,
     },
     courses: courseRows.rows.map((row) => ({
       course: row.course,
       title: row.title,
       learnersStarted: Number(row.started),
       learnersCompleted: Number(row.completed),
-      completionRate: row.started ? Math.round((row.completed / row.started) * 1000) / 1000 : null,
-      lessonCompletionRate: row.lesson_completion === null ? null : Math.round(row.lesson_completion * 1000) / 1000,
+      completionRate: row.started ? toThousandths(row.completed / row.started) : null,
+      lessonCompletionRate: row.lesson_completion === null ? null : toThousandths(row.lesson_completion),
     })),
   };
 }

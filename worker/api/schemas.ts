@@ -1,5 +1,6 @@
 /** zod schemas shared by many routes: the error body, described once for the OpenAPI document. */
 import { z } from '@hono/zod-openapi';
+import { IdSchema } from '../curriculum/pack-schema';
 import { errorStatus, type ErrorCode } from '../errors';
 
 const errorCodes = Object.keys(errorStatus) as [ErrorCode, ...ErrorCode[]];
@@ -38,6 +39,9 @@ export function errorResponses<const S extends readonly (400 | 401 | 403 | 404 |
     [K in S[number]]: { description: string; content: { 'application/json': { schema: typeof ErrorBodySchema } } };
   };
 }
+
+/** A course, concept or lesson slug in a path or body: the pack format's id rule. */
+export const SlugSchema = z.string().pipe(IdSchema);
 
 /** A JSON body or response in a route definition. */
 export const jsonContent = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } } });

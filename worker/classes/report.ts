@@ -3,6 +3,7 @@
  * and the concepts the class struggles with. Pure; the route loads the rows.
  */
 import { masteryLevel, FAMILIAR_AT, type MasteryLevel } from '../learning/bkt';
+import { toThousandths } from '../learning/precision';
 
 export interface ReportConcept {
   id: string;
@@ -37,8 +38,6 @@ export interface ClassReport {
   struggling: { concept: string; title: string; learners: number; meanProbability: number; belowFamiliar: number }[];
 }
 
-const round = (value: number) => Math.round(value * 1000) / 1000;
-
 export function classReport(
   concepts: readonly ReportConcept[],
   learners: readonly ReportLearner[],
@@ -61,7 +60,7 @@ export function classReport(
         concept: concept.slug,
         title: concept.title,
         learners: practised.length,
-        meanProbability: round(mean),
+        meanProbability: toThousandths(mean),
         belowFamiliar: practised.filter((estimate) => estimate.pKnown < FAMILIAR_AT).length,
       };
     })
@@ -80,13 +79,13 @@ export function classReport(
         displayName: learner.displayName,
         lastActiveAt: learner.lastActiveAt?.toISOString() ?? null,
         answers,
-        accuracy: answers ? round(correct / answers) : null,
+        accuracy: answers ? toThousandths(correct / answers) : null,
         mastery: Object.fromEntries(
           concepts.map((concept) => {
             const estimate = own.get(concept.id);
             return [
               concept.slug,
-              estimate ? { level: masteryLevel(estimate.pKnown), probability: round(estimate.pKnown) } : null,
+              estimate ? { level: masteryLevel(estimate.pKnown), probability: toThousandths(estimate.pKnown) } : null,
             ];
           }),
         ),

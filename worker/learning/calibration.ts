@@ -3,6 +3,7 @@
  * learner is actually right? Binned like a reliability diagram, plus the Brier score. The
  * same numbers check the selection target (learners should succeed about 75% of the time).
  */
+import { toThousandths } from './precision';
 export interface PredictedAnswer {
   predicted: number;
   correct: boolean;
@@ -26,8 +27,6 @@ export interface Calibration {
   bins: CalibrationBin[];
 }
 
-const round = (value: number) => Math.round(value * 1000) / 1000;
-
 export function calibration(answers: readonly PredictedAnswer[], binCount = 10): Calibration {
   const sums = Array.from({ length: binCount }, () => ({ n: 0, predicted: 0, correct: 0 }));
   let predicted = 0;
@@ -48,15 +47,15 @@ export function calibration(answers: readonly PredictedAnswer[], binCount = 10):
   const n = answers.length;
   return {
     answers: n,
-    meanPredicted: n ? round(predicted / n) : null,
-    accuracy: n ? round(correct / n) : null,
-    brier: n ? round(squared / n) : null,
+    meanPredicted: n ? toThousandths(predicted / n) : null,
+    accuracy: n ? toThousandths(correct / n) : null,
+    brier: n ? toThousandths(squared / n) : null,
     bins: sums.map((bin, index) => ({
       from: index / binCount,
       to: (index + 1) / binCount,
       answers: bin.n,
-      meanPredicted: bin.n ? round(bin.predicted / bin.n) : null,
-      accuracy: bin.n ? round(bin.correct / bin.n) : null,
+      meanPredicted: bin.n ? toThousandths(bin.predicted / bin.n) : null,
+      accuracy: bin.n ? toThousandths(bin.correct / bin.n) : null,
     })),
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeStreak, goalMetDays, localDay } from './streak';
+import { computeStreak, goalMetDays, localDay, weekCalendar } from './streak';
 import { type LocalDay, addDays } from './local-time';
 
 // March 2026: Monday 2nd starts an ISO week, Sunday 8th ends it (and is New York's DST night).
@@ -159,5 +159,22 @@ describe('computeStreak', () => {
   it('rejects malformed or impossible dates', () => {
     expect(() => streakOf([], '2026-3-4')).toThrow(/YYYY-MM-DD/);
     expect(() => streakOf(['2026-02-30'], '2026-03-04')).toThrow(/YYYY-MM-DD/);
+  });
+});
+
+describe('weekCalendar', () => {
+  it('lays out the ISO week of today: met, frozen, missed, today and future days', () => {
+    // 2026-11-26 is a Thursday; its week starts on Monday 2026-11-23.
+    const week = weekCalendar(new Set(['2026-11-23', '2026-11-26', '2026-11-20']), ['2026-11-24'], '2026-11-26');
+    expect(week).toEqual([
+      { day: '2026-11-23', state: 'met' },
+      { day: '2026-11-24', state: 'frozen' },
+      { day: '2026-11-25', state: 'missed' },
+      { day: '2026-11-26', state: 'met' },
+      { day: '2026-11-27', state: 'future' },
+      { day: '2026-11-28', state: 'future' },
+      { day: '2026-11-29', state: 'future' },
+    ]);
+    expect(weekCalendar(new Set(), [], '2026-11-29').at(-1)).toEqual({ day: '2026-11-29', state: 'today' });
   });
 });

@@ -18,7 +18,7 @@
  * - Freezes are derived from the history, not passed in, so there is one source of truth;
  *   pass the learner's full history (or at least everything since their longest streak).
  */
-import { type LocalDay, dayFromNumber, dayNumber, isoWeekStart, localDay } from './local-time';
+import { type LocalDay, addDays, dayFromNumber, dayNumber, isoWeekStart, localDay } from './local-time';
 
 export { type LocalDay, localDay } from './local-time';
 
@@ -113,4 +113,25 @@ export function goalMetDays(
     totals.set(day, (totals.get(day) ?? 0) + amount);
   }
   return new Set([...totals].filter(([, total]) => total >= dailyGoal).map(([day]) => day));
+}
+
+export type CalendarDayState = 'met' | 'frozen' | 'today' | 'future' | 'missed';
+
+/** Monday to Sunday of the ISO week holding `today`, each day's state for a streak calendar. */
+export function weekCalendar(
+  goalMetDays: ReadonlySet<LocalDay>,
+  frozenDays: readonly LocalDay[],
+  today: LocalDay,
+): { day: LocalDay; state: CalendarDayState }[] {
+  const frozen = new Set(frozenDays);
+  const monday = isoWeekStart(today);
+  return Array.from({ length: 7 }, (_, index) => {
+    const day = addDays(monday, index);
+    let state: CalendarDayState = 'missed';
+    if (goalMetDays.has(day)) state = 'met';
+    else if (frozen.has(day)) state = 'frozen';
+    else if (day === today) state = 'today';
+    else if (day > today) state = 'future';
+    return { day, state };
+  });
 }

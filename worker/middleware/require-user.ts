@@ -11,7 +11,7 @@ import type { UserRole } from '../db/schema';
 import { resolveSession, type ResolvedSession } from '../auth/sessions';
 import type { AppEnv } from '../env';
 import { ApiError } from '../errors';
-import { markActive } from '../practice/active-users';
+import { markActive, shouldMarkActive } from '../practice/active-users';
 import { isConfiguredOrigin } from './cors';
 
 export interface AuthContext extends ResolvedSession {
@@ -42,7 +42,10 @@ export function requireUser() {
     if (!session) throw new ApiError('unauthorized', 'Your session has ended; sign in again.');
     c.set('auth', { ...session, via: presented.via });
     // Active users are counted from here; after the response, and a Redis hiccup is no error.
-    c.executionCtx.waitUntil(markActive(c.var.redis, session.user.id, new Date()).catch(() => {}));
+    const now = new Date();
+    if (shouldMarkActive(session.user.id, now.getTime())) {
+      c.executionCtx.waitUntil(markActive(c.var.redis, session.user.id, now).catch(() => {}));
+    }
     await next();
   });
 }

@@ -7,7 +7,7 @@
 import { and, eq, gte, or, sql } from 'drizzle-orm';
 import type { Queryable } from '../db/types';
 import { dailyActivity, learnerStats, userAchievements, xpEvents } from '../db/schema';
-import { evaluateAchievements, type AchievementStats } from '../learning/achievements';
+import { activityTimeBadges, evaluateAchievements, type AchievementStats } from '../learning/achievements';
 import { addDays, localDay } from '../learning/local-time';
 import { computeStreak, type Streak } from '../learning/streak';
 
@@ -58,10 +58,6 @@ export function withTodayXp(history: StreakHistory, xp: number, dailyGoalXp: num
   return { ...history, todayXp, goalMetDays };
 }
 
-export async function loadStreak(db: Queryable, learner: LearnerClock, now: Date): Promise<Streak> {
-  return streakOf(await loadStreakHistory(db, learner, now));
-}
-
 /**
  * Makes sure the learner's stats row exists and locks it, in one statement (an upsert that
  * updates locks the row): the per-learner serialization point of every award.
@@ -82,34 +78,53 @@ export interface DailyCounts {
 }
 
 /**
- * Adds an award to the ledger and to the learner's local day. The running total and the
- * longest streak live on learner_stats, which the caller updates in its own one statement.
+ * Grants an award inside the caller's transaction, after lockLearnerStats: the ledger row,
+ * the learner's local day, and one update of the stats row (running total, longest streak,
+ * the time-of-day badges, answers counted, and the Elo ability when given). Returns the
+ * streak history and streak as they stand after the award, computed without reading again.
  */
-export async function recordXp(
+export async function grantXp(
   tx: Queryable,
   learner: LearnerClock,
+  history: StreakHistory,
   award: { amount: number; reason: string; now: Date },
   counts: DailyCounts = {},
-): Promise<void> {
-  const day = localDay(award.now, learner.timeZone);
+  /** The learner's global Elo ability after the answer, when the award is for one. */
+  ability: { theta?: number } = {},
+): Promise<{ history: StreakHistory; streak: Streak }> {
+  const { amount, reason, now } = award;
   const answers = counts.answers ?? 0;
   const correct = counts.correct ?? 0;
-  if (award.amount > 0) {
-    await tx
-      .insert(xpEvents)
-      .values({ userId: learner.userId, amount: award.amount, reason: award.reason, createdAt: award.now });
+  if (amount > 0) {
+    await tx.insert(xpEvents).values({ userId: learner.userId, amount, reason, createdAt: now });
   }
   await tx
     .insert(dailyActivity)
-    .values({ userId: learner.userId, day, xp: award.amount, answers, correct })
+    .values({ userId: learner.userId, day: history.today, xp: amount, answers, correct })
     .onConflictDoUpdate({
       target: [dailyActivity.userId, dailyActivity.day],
       set: {
-        xp: sql`${dailyActivity.xp} + ${award.amount}`,
+        xp: sql`${dailyActivity.xp} + ${amount}`,
         answers: sql`${dailyActivity.answers} + ${answers}`,
         correct: sql`${dailyActivity.correct} + ${correct}`,
       },
     });
+  const after = withTodayXp(history, amount, learner.dailyGoalXp);
+  const streak = streakOf(after);
+  const badges = activityTimeBadges(now, learner.timeZone);
+  await tx
+    .update(learnerStats)
+    .set({
+      ...(ability.theta === undefined ? {} : { theta: ability.theta }),
+      answers: sql`${learnerStats.answers} + ${answers}`,
+      totalXp: sql`${learnerStats.totalXp} + ${amount}`,
+      longestStreak: sql`greatest(${learnerStats.longestStreak}, ${streak.longest})`,
+      earlyBird: sql`${learnerStats.earlyBird} or ${badges.earlyBird}`,
+      nightOwl: sql`${learnerStats.nightOwl} or ${badges.nightOwl}`,
+      updatedAt: now,
+    })
+    .where(eq(learnerStats.userId, learner.userId));
+  return { history: after, streak };
 }
 
 /** The stats snapshot and the achievements already unlocked, in one round trip. */

@@ -8,6 +8,7 @@ import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { Queryable } from '../db/types';
 import { attempts, concepts, courses, learningSessions } from '../db/schema';
 import { ApiError } from '../errors';
+import { toThousandths } from '../learning/precision';
 
 export const SESSION_IDLE_MINUTES = 30;
 const IDLE_MS = SESSION_IDLE_MINUTES * 60_000;
@@ -145,7 +146,7 @@ async function describe(db: Queryable, row: SessionRow, now: Date) {
       seconds: Math.max(0, Math.round((end.getTime() - row.createdAt.getTime()) / 1000)),
       answers: answered.length,
       correct,
-      accuracy: answered.length ? Math.round((correct / answered.length) * 1000) / 1000 : null,
+      accuracy: answered.length ? toThousandths(correct / answered.length) : null,
       xp: answered.reduce((sum, attempt) => sum + attempt.xp, 0),
       mastery: [...changes.values()],
     },

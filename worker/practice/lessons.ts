@@ -1,17 +1,16 @@
 /** Completing a lesson: recorded once, worth the lesson XP once, and counted for achievements. */
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import { logActivity } from '../admin/activity-log';
 import type { Database } from '../db/types';
-import { courses, learnerStats, lessonCompletions, lessons } from '../db/schema';
+import { courses, lessonCompletions, lessons } from '../db/schema';
 import { xpFor } from '../learning/xp';
 import { ApiError } from '../errors';
 import {
   loadStreakHistory,
   lockLearnerStats,
-  recordXp,
+  grantXp,
   streakOf,
   unlockAchievements,
-  withTodayXp,
   type LearnerClock,
 } from './gamification';
 
@@ -35,16 +34,7 @@ export async function completeLesson(db: Database, learner: LearnerClock, course
     if (!inserted) return { firstTime: false, xpGained: 0, achievements: [] };
     const history = await loadStreakHistory(tx, learner, now);
     const xp = xpFor({ kind: 'lesson-completed' }, { streakDays: streakOf(history).current });
-    await recordXp(tx, learner, { amount: xp, reason: 'lesson', now });
-    const streak = streakOf(withTodayXp(history, xp, learner.dailyGoalXp));
-    await tx
-      .update(learnerStats)
-      .set({
-        totalXp: sql`${learnerStats.totalXp} + ${xp}`,
-        longestStreak: sql`greatest(${learnerStats.longestStreak}, ${streak.longest})`,
-        updatedAt: now,
-      })
-      .where(eq(learnerStats.userId, learner.userId));
+    await grantXp(tx, learner, history, { amount: xp, reason: 'lesson', now });
     await logActivity(tx, 'lesson-completed', { userId: learner.userId, detail: { course, lesson }, at: now });
     return { firstTime: true, xpGained: xp, achievements: await unlockAchievements(tx, learner.userId, now) };
   });

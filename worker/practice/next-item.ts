@@ -11,6 +11,7 @@ import { selectItem, type SelectionMode } from '../learning/select-item';
 import { ApiError } from '../errors';
 import { loadCourseState } from './course-state';
 import { optionCount, publicItem, publicItemColumns } from './item-view';
+import { toThousandths } from '../learning/precision';
 
 /** An item answered within the learner's last this-many answers is not asked again. */
 export const RECENT_ITEMS = 10;
@@ -79,6 +80,6 @@ export async function nextItem(
   if (!row) throw new Error(`selected item ${selection.item.id} is not among the candidates`);
   return {
     item: publicItem(row, state.course.slug, slugOf.get(row.conceptId) ?? ''),
-    predicted: Math.round(selection.predicted * 1000) / 1000,
+    predicted: toThousandths(selection.predicted),
   };
 }

@@ -17,6 +17,7 @@ import { addDays, localDay } from '../learning/local-time';
 import { recommend } from '../learning/recommendations';
 import { ApiError } from '../errors';
 import { loadCourseState, type CourseState } from './course-state';
+import { toThousandths } from '../learning/precision';
 
 async function courseStateOr404(db: Queryable, userId: string, course: string): Promise<CourseState> {
   const state = await loadCourseState(db, userId, course);
@@ -48,9 +49,10 @@ export async function skillMap(db: Queryable, userId: string, course: string) {
         prerequisites: concept.prerequisites.map((id) => slugOf.get(id) ?? id),
         status: standing?.status ?? 'locked',
         level: standing?.level ?? null,
-        probability: standing?.pKnown === null || standing?.pKnown === undefined ? null : round(standing.pKnown),
+        probability:
+          standing?.pKnown === null || standing?.pKnown === undefined ? null : toThousandths(standing.pKnown),
         answers: estimate?.answers ?? 0,
-        accuracy: estimate?.answers ? round(estimate.correct / estimate.answers) : null,
+        accuracy: estimate?.answers ? toThousandths(estimate.correct / estimate.answers) : null,
         lastPracticedAt: estimate?.lastPracticedAt?.toISOString() ?? null,
         nextReviewAt: nextReview.get(concept.id)?.toISOString() ?? null,
       };
@@ -101,13 +103,13 @@ export async function history(db: Queryable, learner: { userId: string; timeZone
       day,
       xp: row?.xp ?? 0,
       answers: row?.answers ?? 0,
-      accuracy: row?.answers ? round(row.correct / row.answers) : null,
+      accuracy: row?.answers ? toThousandths(row.correct / row.answers) : null,
       mastery: mastery.rows
         .filter((entry) => entry.day === day)
         .map((entry) => ({
           course: entry.course,
           concept: entry.concept,
-          probability: round(entry.p_known),
+          probability: toThousandths(entry.p_known),
           level: entry.level,
         })),
     });
@@ -170,5 +172,3 @@ export async function recommendations(db: Queryable, userId: string, course: str
     due?.n ?? 0,
   );
 }
-
-const round = (value: number) => Math.round(value * 1000) / 1000;

@@ -8,8 +8,8 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { logActivity } from '../admin/activity-log';
 import type { Database, Queryable } from '../db/types';
-import { attempts, conceptStates, items, learnerStats, progressRecords, reviewCards } from '../db/schema';
-import { activityTimeBadges } from '../learning/achievements';
+import type { learnerStats } from '../db/schema';
+import { attempts, conceptStates, items, progressRecords, reviewCards } from '../db/schema';
 import { attemptOutcome, type AttemptKind } from '../learning/attempt-outcome';
 import { MASTERED_AT } from '../learning/bkt';
 import type { StoredCard } from '../learning/fsrs';
@@ -20,14 +20,14 @@ import { loadCourseGraphById, loadEstimates, standingsFor } from './course-state
 import {
   loadStreakHistory,
   lockLearnerStats,
-  recordXp,
+  grantXp,
   streakOf,
   unlockAchievements,
-  withTodayXp,
   type LearnerClock,
 } from './gamification';
 import { loadGradableItem, optionCount, revealAnswer } from './item-view';
 import { activeSession } from './learning-sessions';
+import { toThousandths } from '../learning/precision';
 
 export interface AttemptRequest {
   itemId: string;
@@ -180,28 +180,14 @@ async function recordAttempt(
       set: { due: new Date(card.due), card: { ...card }, reviews: sql`${reviewCards.reviews} + 1` },
     });
 
-  await recordXp(
+  const { history: after, streak } = await grantXp(
     tx,
     learner,
+    history,
     { amount: outcome.xp, reason: request.mode === 'review' ? 'review' : 'answer', now },
     { answers: 1, correct: correct ? 1 : 0 },
+    { theta: outcome.learnerTheta },
   );
-  const after = withTodayXp(history, outcome.xp, learner.dailyGoalXp);
-  const streak = streakOf(after);
-  const badges = activityTimeBadges(now, learner.timeZone);
-  // Everything on the learner's stats row in one statement (it is locked already).
-  await tx
-    .update(learnerStats)
-    .set({
-      theta: outcome.learnerTheta,
-      answers: sql`${learnerStats.answers} + 1`,
-      totalXp: sql`${learnerStats.totalXp} + ${outcome.xp}`,
-      longestStreak: sql`greatest(${learnerStats.longestStreak}, ${streak.longest})`,
-      earlyBird: sql`${learnerStats.earlyBird} or ${badges.earlyBird}`,
-      nightOwl: sql`${learnerStats.nightOwl} or ${badges.nightOwl}`,
-      updatedAt: now,
-    })
-    .where(eq(learnerStats.userId, learner.userId));
   if (masteredNow) {
     await logActivity(tx, 'concept-mastered', {
       userId: learner.userId,
@@ -236,8 +222,8 @@ async function recordAttempt(
     answer: revealAnswer(item.type, item.answer),
     mastery: {
       concept: item.conceptSlug,
-      before: round(outcome.mastery.before),
-      after: round(outcome.mastery.after),
+      before: toThousandths(outcome.mastery.before),
+      after: toThousandths(outcome.mastery.after),
       levelBefore: outcome.mastery.levelBefore,
       levelAfter: outcome.mastery.levelAfter,
     },
@@ -273,5 +259,3 @@ async function recordAttempt(
   });
   return result;
 }
-
-const round = (p: number) => Math.round(p * 1000) / 1000;

@@ -1,10 +1,10 @@
 /** Classes: instructors create them and read their report; learners join with the code. */
 import { createRoute, z } from '@hono/zod-openapi';
 import type { App } from '../api/app';
-import { errorResponses, jsonContent } from '../api/schemas';
+import { errorResponses, jsonContent, SlugSchema } from '../api/schemas';
 import { createClass, classesOf, joinClass, loadClassReport } from '../classes/queries';
 import { reportCsv } from '../classes/report';
-import { IdSchema } from '../curriculum/pack-schema';
+
 import { requireRole, requireUser, signedIn } from '../middleware/require-user';
 
 const ClassSchema = z
@@ -64,7 +64,7 @@ const createRouteDef = createRoute({
             .min(1)
             .max(100)
             .refine((name) => !/\p{Cc}/u.test(name), 'No control characters.'),
-          course: z.string().pipe(IdSchema),
+          course: SlugSchema,
         }),
       ),
     },

@@ -5,14 +5,13 @@
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import type { App } from '../api/app';
-import { errorResponses, jsonContent } from '../api/schemas';
-import { IdSchema } from '../curriculum/pack-schema';
+import { errorResponses, jsonContent, SlugSchema } from '../api/schemas';
+
 import { courseWithGraph, lessonBySlug, listCourses, search } from '../curriculum/queries';
 import { ApiError } from '../errors';
 import { identifyUser } from '../middleware/require-user';
 import { loadCourseState } from '../practice/course-state';
-
-const Slug = z.string().pipe(IdSchema);
+import { toThousandths } from '../learning/precision';
 
 const CourseSummarySchema = z
   .object({ slug: z.string(), title: z.string(), summary: z.string(), language: z.string() })
@@ -84,7 +83,7 @@ const courseRoute = createRoute({
   tags: ['curriculum'],
   summary: "A course's concept graph, in teaching order, with each concept's lessons",
   middleware: [identifyUser()] as const,
-  request: { params: z.object({ course: Slug }) },
+  request: { params: z.object({ course: SlugSchema }) },
   responses: { 200: { description: 'The course', ...jsonContent(CourseSchema) }, ...errorResponses(400, 404, 429) },
 });
 
@@ -93,7 +92,7 @@ const lessonRoute = createRoute({
   path: '/api/courses/{course}/lessons/{lesson}',
   tags: ['curriculum'],
   summary: 'One lesson (Markdown)',
-  request: { params: z.object({ course: Slug, lesson: Slug }) },
+  request: { params: z.object({ course: SlugSchema, lesson: SlugSchema }) },
   responses: { 200: { description: 'The lesson', ...jsonContent(LessonSchema) }, ...errorResponses(400, 404, 429) },
 });
 
@@ -139,7 +138,7 @@ export function registerCurriculumRoutes(app: App): void {
                 learner: {
                   status: standing.status,
                   level: standing.level,
-                  probability: standing.pKnown === null ? null : Math.round(standing.pKnown * 1000) / 1000,
+                  probability: standing.pKnown === null ? null : toThousandths(standing.pKnown),
                 },
               }
             : concept;

@@ -6,8 +6,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { App } from '../api/app';
-import { errorResponses, jsonContent } from '../api/schemas';
-import { IdSchema } from '../curriculum/pack-schema';
+import { errorResponses, jsonContent, SlugSchema } from '../api/schemas';
+
 import type { AppEnv } from '../env';
 import { requireUser, signedIn } from '../middleware/require-user';
 import { addToLeaderboards } from '../practice/leaderboards';
@@ -17,8 +17,6 @@ import { nextItem } from '../practice/next-item';
 import { reviewQueue } from '../practice/reviews';
 import { submitAttempt } from '../practice/submit-attempt';
 import { ApiError } from '../errors';
-
-const Slug = z.string().pipe(IdSchema);
 
 const ItemSchema = z
   .object({
@@ -91,7 +89,9 @@ const startSessionRoute = createRoute({
   tags: ['learning'],
   summary: 'Start a learning session (409 if one is already active)',
   middleware: [requireUser()] as const,
-  request: { body: { required: true, ...jsonContent(z.object({ course: Slug, concept: Slug.optional() })) } },
+  request: {
+    body: { required: true, ...jsonContent(z.object({ course: SlugSchema, concept: SlugSchema.optional() })) },
+  },
   responses: {
     201: { description: 'The new session', ...jsonContent(SessionSchema) },
     ...errorResponses(400, 401, 403, 404, 409, 429),
@@ -129,9 +129,9 @@ const nextItemRoute = createRoute({
   summary: 'The next practice item, aimed at 75% predicted success',
   middleware: [requireUser()] as const,
   request: {
-    params: z.object({ course: Slug }),
+    params: z.object({ course: SlugSchema }),
     query: z.object({
-      concept: Slug.optional().openapi({ description: 'Practise this concept; default: the learner’s frontier' }),
+      concept: SlugSchema.optional().openapi({ description: 'Practise this concept; default: the learner’s frontier' }),
       mode: z.enum(['practice', 'diagnostic']).default('practice'),
     }),
   },
@@ -206,7 +206,7 @@ const completeLessonRoute = createRoute({
   tags: ['learning'],
   summary: 'Mark a lesson completed (XP the first time only)',
   middleware: [requireUser()] as const,
-  request: { params: z.object({ course: Slug, lesson: Slug }) },
+  request: { params: z.object({ course: SlugSchema, lesson: SlugSchema }) },
   responses: {
     200: {
       description: 'Recorded',

@@ -5,18 +5,17 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { eq } from 'drizzle-orm';
 import type { App } from '../api/app';
-import { errorResponses, jsonContent } from '../api/schemas';
-import { IdSchema } from '../curriculum/pack-schema';
+import { errorResponses, jsonContent, SlugSchema } from '../api/schemas';
+
 import { learnerStats } from '../db/schema';
 import { evaluateAchievements } from '../learning/achievements';
-import { addDays, localDay } from '../learning/local-time';
+import { weekCalendar } from '../learning/streak';
 import { tierFor } from '../learning/tiers';
 import { requireUser, signedIn } from '../middleware/require-user';
 import { loadAchievementState, loadStreakHistory, streakOf } from '../practice/gamification';
 import { readLeaderboard } from '../practice/leaderboards';
 import { history, learnerCalibration, recommendations, skillMap } from '../practice/progress';
 
-const Slug = z.string().pipe(IdSchema);
 const Probability = z.number().min(0).max(1);
 const Level = z.enum(['attempted', 'familiar', 'proficient', 'mastered']);
 
@@ -26,7 +25,7 @@ const skillsRoute = createRoute({
   tags: ['progress'],
   summary: 'Skill map: every concept with status, mastery level and probability, last practised, next review',
   middleware: [requireUser()] as const,
-  request: { params: z.object({ course: Slug }) },
+  request: { params: z.object({ course: SlugSchema }) },
   responses: {
     200: {
       description: 'The skill map',
@@ -62,7 +61,7 @@ const recommendationsRoute = createRoute({
   tags: ['progress'],
   summary: 'What to do next in a course, each with its reason',
   middleware: [requireUser()] as const,
-  request: { params: z.object({ course: Slug }) },
+  request: { params: z.object({ course: SlugSchema }) },
   responses: {
     200: {
       description: 'Recommendations, most useful first',
@@ -291,7 +290,8 @@ export function registerProgressRoutes(app: App): void {
           atRisk: streak.atRisk,
           freezeAvailable: streak.freezeAvailable,
           nextMilestone: streak.nextMilestone,
-          week: await weekCalendar(c.var.db, learner, now, streak.frozenDays),
+          // Derived from the history already loaded: the days the goal was met are all it needs.
+          week: weekCalendar(history.goalMetDays, streak.frozenDays, history.today),
         },
       },
       200,
@@ -313,33 +313,5 @@ export function registerProgressRoutes(app: App): void {
       await readLeaderboard(c.var.redis, c.var.db, board, user.id, c.req.valid('query').limit, new Date()),
       200,
     );
-  });
-}
-
-/** Monday to Sunday of the learner's current ISO week, each day's streak state. */
-async function weekCalendar(
-  db: Parameters<typeof history>[0],
-  learner: { userId: string; timeZone: string; dailyGoalXp: number },
-  now: Date,
-  frozenDays: string[],
-) {
-  const today = localDay(now, learner.timeZone);
-  const days = await history(db, learner, now, 7);
-  const met = new Set(days.filter((day) => day.xp >= learner.dailyGoalXp).map((day) => day.day));
-  const frozen = new Set(frozenDays);
-  const weekday = (new Date(`${today}T12:00:00Z`).getUTCDay() + 6) % 7;
-  const monday = addDays(today, -weekday);
-  return Array.from({ length: 7 }, (_, index) => {
-    const day = addDays(monday, index);
-    const state = met.has(day)
-      ? 'met'
-      : frozen.has(day)
-        ? 'frozen'
-        : day === today
-          ? 'today'
-          : day > today
-            ? 'future'
-            : 'missed';
-    return { day, state } as const;
   });
 }
