@@ -1,6 +1,6 @@
 /** The one error body, for each way a request can fail: unknown route, invalid input, a bug. */
 import { describe, expect, it } from 'vitest';
-import { api, type ErrorBodyShape } from './support/http.ts';
+import { api, apiOnOwnConnection, type ErrorBodyShape } from './support/http.ts';
 
 async function errorOf(res: Response): Promise<ErrorBodyShape['error']> {
   expect(res.headers.get('content-type')).toMatch(/^application\/json/);
@@ -63,7 +63,11 @@ describe('invalid input', () => {
   });
 
   it('answers 413 payload_too_large for a body over 1 MiB, before reading it', async () => {
-    const res = await post(JSON.stringify({ name: 'x'.repeat(1024 * 1024), count: 1 }));
+    const res = await apiOnOwnConnection('/api/_test/echo', {
+      method: 'POST',
+      body: JSON.stringify({ name: 'x'.repeat(1024 * 1024), count: 1 }),
+      headers: { 'content-type': 'application/json' },
+    });
     expect(res.status).toBe(413);
     const error = await errorOf(res);
     expect(error.code).toBe('payload_too_large');

@@ -1,5 +1,6 @@
 /** Requests to the Worker under test, each from a client IP of its own unless told otherwise. */
 import { randomBytes } from 'node:crypto';
+import { request as httpRequest } from 'node:http';
 import { inject } from 'vitest';
 
 /** An address in the IPv6 documentation range (2001:db8::/32): a header value, never dialled. */
@@ -16,6 +17,41 @@ export function api(path: string, init: RequestInit & { ip?: string; base?: stri
   const headers = new Headers(rest.headers);
   headers.set('cf-connecting-ip', ip ?? freshClientIp());
   return fetch(workerUrl(path, base), { ...rest, headers });
+}
+
+/**
+ * A request on a connection of its own, closed after the answer. For requests the server
+ * answers without reading the body (413): the server then drops the connection, and had
+ * it come from fetch's shared pool the next test's request could be written into it (EPIPE).
+ */
+export function apiOnOwnConnection(
+  path: string,
+  init: { method: string; body: string; headers: Record<string, string> },
+): Promise<Response> {
+  const url = new URL(workerUrl(path));
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(
+      url,
+      { method: init.method, agent: false, headers: { ...init.headers, 'cf-connecting-ip': freshClientIp(), connection: 'close' } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('error', reject);
+        res.on('end', () => {
+          const headers = new Headers();
+          for (const [name, value] of Object.entries(res.headers)) {
+            if (typeof value === 'string') headers.set(name, value);
+          }
+          resolve(new Response(Buffer.concat(chunks), { status: res.statusCode ?? 0, headers }));
+        });
+      },
+    );
+    // The server may answer and close before taking the whole body; that is the point.
+    req.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EPIPE' && error.code !== 'ECONNRESET') reject(error);
+    });
+    req.end(init.body);
+  });
 }
 
 export interface ErrorBodyShape {
