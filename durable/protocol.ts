@@ -4,20 +4,63 @@
  * it must not import anything Worker-only.
  */
 import { z } from 'zod';
+import type { AgentReply } from './agents/snapshot';
 
 /** Frames larger than this are refused before parsing (a cheap guard against abuse). */
 export const MAX_MESSAGE_BYTES = 16 * 1024;
 
+/** The longest chat message a learner can send the tutor team. */
+export const MAX_CHAT_CHARS = 2000;
+
 export const ClientMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ping'), id: z.string().max(64).optional() }),
+  z.object({
+    type: z.literal('chat'),
+    id: z.string().min(1).max(64),
+    text: z.string().trim().min(1).max(MAX_CHAT_CHARS),
+    /** The course the question is about; the learner's last course when absent. */
+    course: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9-]{0,63}$/)
+      .optional(),
+  }),
 ]);
 export type ClientMessage = z.infer<typeof ClientMessageSchema>;
+
+/** Something the learner's live channel tells them without being asked. */
+export type PushEvent =
+  | { kind: 'achievement-unlocked'; id: string; title: string; description: string }
+  | { kind: 'concept-unlocked'; course: string; concept: string }
+  | { kind: 'concept-mastered'; course: string; concept: string }
+  | { kind: 'worked-example'; course: string; concept: string; itemSlug: string }
+  | { kind: 'review-due'; course: string; count: number }
+  | { kind: 'streak-at-risk'; streak: number; xpToGoal: number }
+  | { kind: 'nudge' }
+  | {
+      kind: 'session-ended';
+      sessionId: string;
+      reason: 'learner' | 'idle';
+      answers: number;
+      accuracy: number | null;
+      xp: number;
+    };
 
 export type ServerMessage =
   | { type: 'welcome'; connections: number; serverTime: number }
   | { type: 'pong'; id?: string; serverTime: number }
   | { type: 'presence'; connections: number }
-  | { type: 'error'; code: 'bad_message' | 'too_large'; message: string };
+  /** The team is working on an answer (a typing indicator), or has finished. */
+  | { type: 'agent-status'; id: string; state: 'thinking' | 'idle' }
+  | { type: 'chat-reply'; id: string; intent: string; reply: AgentReply }
+  | { type: 'push'; event: PushEvent; reply?: AgentReply; at: string }
+  | {
+      type: 'error';
+      code: 'bad_message' | 'too_large' | 'rate_limited' | 'unavailable';
+      message: string;
+      /** The chat message the error is about, when there is one. */
+      id?: string;
+      retryAfterMs?: number;
+    };
 
 export type ParseResult =
   { ok: true; message: ClientMessage } | { ok: false; error: Extract<ServerMessage, { type: 'error' }> };

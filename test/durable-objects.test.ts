@@ -6,6 +6,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { LEARNER_HEADER } from '../durable/learner-header.ts';
 import { MAX_MESSAGE_BYTES } from '../durable/protocol.ts';
 import { startWorkerRuntime, type WorkerRuntime } from '../ops/stack/worker-runtime.ts';
 import { probe } from './support/socket.ts';
@@ -27,8 +28,10 @@ async function start(): Promise<{ LEARNER_AGENT: Namespace; LIVE_ROOM: Namespace
   return worker.miniflare.getBindings();
 }
 
-async function connect(ns: Namespace, name: string) {
-  const res = await ns.get(ns.idFromName(name)).fetch('http://object/ws', { headers: { Upgrade: 'websocket' } });
+async function connect(ns: Namespace, name: string, headers: Record<string, string> = {}) {
+  const res = await ns
+    .get(ns.idFromName(name))
+    .fetch('http://object/ws', { headers: { Upgrade: 'websocket', ...headers } });
   expect(res.status).toBe(101);
   if (!res.webSocket) throw new Error('no WebSocket in the 101 response');
   return probe(res.webSocket);
@@ -85,10 +88,19 @@ describe('LiveRoom', () => {
 });
 
 describe('LearnerAgent', () => {
+  it('only opens a channel the Worker has authenticated (it names the learner)', async () => {
+    const { LEARNER_AGENT } = await start();
+    const res = await LEARNER_AGENT.get(LEARNER_AGENT.idFromName('user-0')).fetch('http://object/ws', {
+      headers: { Upgrade: 'websocket' },
+    });
+    expect(res.status).toBe(400);
+    await worker.close();
+  });
+
   it('remembers when the learner was last active across a restart of the runtime', async () => {
     const before = Date.now();
     let env = await start();
-    const socket = await connect(env.LEARNER_AGENT, 'user-1');
+    const socket = await connect(env.LEARNER_AGENT, 'user-1', { [LEARNER_HEADER]: 'user-1' });
     await socket.next('welcome');
     socket.send(JSON.stringify({ type: 'ping', id: 'p1' }));
     expect(await socket.next('pong')).toMatchObject({ id: 'p1' });
@@ -101,9 +113,9 @@ describe('LearnerAgent', () => {
 
     env = await start();
     const after = await env.LEARNER_AGENT.get(env.LEARNER_AGENT.idFromName('user-1')).status();
-    expect(after).toEqual({ connections: 0, lastSeenAt: seen.lastSeenAt });
+    expect(after).toMatchObject({ connections: 0, lastSeenAt: seen.lastSeenAt });
     const stranger = await env.LEARNER_AGENT.get(env.LEARNER_AGENT.idFromName('user-2')).status();
-    expect(stranger).toEqual({ connections: 0, lastSeenAt: null });
+    expect(stranger).toMatchObject({ connections: 0, lastSeenAt: null, memoryTurns: 0, agents: [] });
     await worker.close();
   });
 });

@@ -12,6 +12,7 @@ import { handleError, handleNotFound } from './middleware/error-handler';
 import { init } from './middleware/init';
 import { securityHeaders } from './middleware/security-headers';
 import { registerAdminRoutes } from './routes/admin';
+import { registerAgentRoutes } from './routes/agents';
 import { registerAuthRoutes } from './routes/auth';
 import { registerClassRoutes } from './routes/classes';
 import { registerCurriculumRoutes } from './routes/curriculum';
@@ -50,6 +51,7 @@ registerLearningRoutes(app);
 registerProgressRoutes(app);
 registerClassRoutes(app);
 registerAdminRoutes(app);
+registerAgentRoutes(app);
 registerDocsRoutes(app);
 registerTestFaultRoutes(app);
 

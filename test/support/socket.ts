@@ -2,7 +2,7 @@
 export interface SocketProbe {
   send(data: string | ArrayBuffer): void;
   /** Resolves with the next message of `type` (earlier ones of other types are kept). */
-  next<T extends { type: string }>(type: string, timeoutMs?: number): Promise<T>;
+  next<T extends object = { type: string }>(type: string, timeoutMs?: number): Promise<T>;
   close(): void;
 }
 
@@ -24,7 +24,7 @@ export function probe(ws: MinimalSocket): SocketProbe {
   return {
     send: (data) => ws.send(data),
     close: () => ws.close(1000),
-    next: async <T extends { type: string }>(type: string, timeoutMs = 3000) => {
+    next: async <T extends object = { type: string }>(type: string, timeoutMs = 3000) => {
       const deadline = Date.now() + timeoutMs;
       for (;;) {
         const index = received.findIndex((message) => message.type === type);

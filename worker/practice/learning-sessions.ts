@@ -4,7 +4,7 @@
  * an answer, treated as ended where it went idle. The summary is computed from the
  * session's attempts, whose stored results carry each answer's mastery change.
  */
-import { and, asc, eq, isNull } from 'drizzle-orm';
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { Queryable } from '../db/types';
 import { attempts, concepts, courses, learningSessions } from '../db/schema';
 import { ApiError } from '../errors';
@@ -82,6 +82,38 @@ export async function currentSession(db: Queryable, userId: string, now: Date) {
   const row = await openRow(db, userId);
   if (!row || (await endIfIdle(db, row, now))) return null;
   return describe(db, row, now);
+}
+
+/** The open session's running counts, for the tutor agents; null when none is active. Reads only. */
+export async function activeSessionSummary(db: Queryable, userId: string, now: Date) {
+  const row = await openRow(db, userId);
+  if (!row || now.getTime() - row.lastActivityAt.getTime() >= IDLE_MS) return null;
+  const [totals] = await db
+    .select({
+      answers: sql<number>`count(*)::int`,
+      correct: sql<number>`count(*) filter (where ${attempts.correct})::int`,
+      xp: sql<number>`coalesce(sum(${attempts.xp}), 0)::int`,
+    })
+    .from(attempts)
+    .where(eq(attempts.sessionId, row.id));
+  return {
+    id: row.id,
+    startedAt: row.createdAt.toISOString(),
+    lastActivityAt: row.lastActivityAt.toISOString(),
+    answers: totals?.answers ?? 0,
+    correct: totals?.correct ?? 0,
+    xp: totals?.xp ?? 0,
+  };
+}
+
+/**
+ * Ends the open session if it has gone idle (the LearnerAgent's alarm), as of its last
+ * activity, and returns its summary; null when there is none or it is still in use.
+ */
+export async function endIdleSession(db: Queryable, userId: string, now: Date) {
+  const row = await openRow(db, userId);
+  if (!row || !(await endIfIdle(db, row, now))) return null;
+  return describe(db, { ...row, endedAt: row.lastActivityAt, endReason: 'idle' }, now);
 }
 
 export async function endSession(db: Queryable, userId: string, now: Date) {

@@ -12,6 +12,9 @@ import { ApiError } from '../errors';
 import { loadCourseState } from './course-state';
 import { optionCount, publicItem, publicItemColumns } from './item-view';
 import { toThousandths } from '../learning/precision';
+import type { Difficulty } from '../learning/xp';
+
+const DIFFICULTY_ORDER: readonly Difficulty[] = ['easy', 'medium', 'hard'];
 
 /** An item answered within the learner's last this-many answers is not asked again. */
 export const RECENT_ITEMS = 10;
@@ -19,7 +22,14 @@ export const RECENT_ITEMS = 10;
 export async function nextItem(
   db: Queryable,
   userId: string,
-  request: { course: string; concept?: string; mode?: SelectionMode },
+  request: {
+    course: string;
+    concept?: string;
+    mode?: SelectionMode;
+    /** The quiz master's step-down for a struggling learner: a higher target, easier items only. */
+    target?: number;
+    maxDifficulty?: Difficulty;
+  },
 ) {
   const state = await loadCourseState(db, userId, request.course);
   if (!state) throw new ApiError('not_found', `No course "${request.course}".`);
@@ -55,12 +65,18 @@ export async function nextItem(
     db.select({ theta: learnerStats.theta }).from(learnerStats).where(eq(learnerStats.userId, userId)),
   ]);
   if (!candidates.length) throw new ApiError('not_found', 'There is nothing to practise here yet.');
+  const ceiling = request.maxDifficulty ? DIFFICULTY_ORDER.indexOf(request.maxDifficulty) : DIFFICULTY_ORDER.length;
+  const easyEnough = candidates.filter(
+    (candidate) => DIFFICULTY_ORDER.indexOf(candidate.difficulty as Difficulty) <= ceiling,
+  );
+  // Stepping down only narrows the choice when something easy enough exists.
+  const pool = easyEnough.length ? easyEnough : candidates;
 
   // With few items, "not recently seen" keeps only the most recent ones out, so one is always left.
-  const recentlySeen = new Set(recent.slice(0, Math.max(0, candidates.length - 1)).map((row) => row.itemId));
-  const byId = new Map(candidates.map((candidate) => [candidate.id, candidate]));
+  const recentlySeen = new Set(recent.slice(0, Math.max(0, pool.length - 1)).map((row) => row.itemId));
+  const byId = new Map(pool.map((candidate) => [candidate.id, candidate]));
   const selection = selectItem({
-    items: candidates.map((candidate) => ({
+    items: pool.map((candidate) => ({
       id: candidate.id,
       conceptId: candidate.conceptId,
       difficulty: candidate.rating,
@@ -74,6 +90,7 @@ export async function nextItem(
     recentlySeen,
     unlockedConcepts: unlockedConcepts(state.standings),
     mode: request.mode,
+    target: request.target,
   });
   if (!selection.item) throw new ApiError('not_found', 'There is nothing to practise here right now.');
   const row = byId.get(selection.item.id);

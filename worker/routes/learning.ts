@@ -17,6 +17,7 @@ import { nextItem } from '../practice/next-item';
 import { reviewQueue } from '../practice/reviews';
 import { submitAttempt } from '../practice/submit-attempt';
 import { ApiError } from '../errors';
+import { nextItemPlan, tellAgent } from '../agents/learning-hooks';
 
 const ItemSchema = z
   .object({
@@ -31,6 +32,8 @@ const ItemSchema = z
     content: z.record(z.string(), z.unknown()),
   })
   .openapi('PracticeItem');
+
+type PracticeItem = z.infer<typeof ItemSchema>;
 
 const MasteryChange = z.object({
   concept: z.string(),
@@ -133,12 +136,27 @@ const nextItemRoute = createRoute({
     query: z.object({
       concept: SlugSchema.optional().openapi({ description: 'Practise this concept; default: the learner’s frontier' }),
       mode: z.enum(['practice', 'diagnostic']).default('practice'),
+      fresh: z
+        .enum(['true', 'false'])
+        .default('false')
+        .transform((value) => value === 'true')
+        .openapi({ description: 'Draw a new item even when one is in flight (skip it)' }),
     }),
   },
   responses: {
     200: {
       description: 'The item to answer next',
-      ...jsonContent(z.object({ item: ItemSchema, predicted: z.number() })),
+      ...jsonContent(
+        z.object({
+          item: ItemSchema,
+          predicted: z.number(),
+          resumed: z.boolean().openapi({ description: 'The item served before and not answered yet (a refresh)' }),
+          adapted: z
+            .object({ reason: z.string(), workedExample: z.record(z.string(), z.unknown()) })
+            .optional()
+            .openapi({ description: 'After a run of misses: easier items and a worked example from the quiz master' }),
+        }),
+      ),
     },
     ...errorResponses(400, 401, 404, 409, 429),
   },
@@ -235,7 +253,16 @@ function feedLeaderboards(c: Context<AppEnv>, userId: string, xp: number, now: D
 
 export function registerLearningRoutes(app: App): void {
   app.openapi(startSessionRoute, async (c) => {
-    const session = await startSession(c.var.db, learnerClock(c).userId, c.req.valid('json'), new Date());
+    const { userId } = learnerClock(c);
+    const session = await startSession(c.var.db, userId, c.req.valid('json'), new Date());
+    tellAgent(c, userId, 'session started', (agent) =>
+      agent.sessionActivity({
+        userId,
+        course: c.req.valid('json').course,
+        sessionId: session.id,
+        lastActivityAt: session.startedAt,
+      }),
+    );
     return c.json(session, 201);
   });
 
@@ -247,21 +274,60 @@ export function registerLearningRoutes(app: App): void {
   });
 
   app.openapi(endSessionRoute, async (c) => {
-    return c.json(await endSession(c.var.db, learnerClock(c).userId, new Date()), 200);
+    const { userId } = learnerClock(c);
+    const ended = await endSession(c.var.db, userId, new Date());
+    tellAgent(c, userId, 'session ended', (agent) => agent.sessionEnded(userId));
+    return c.json(ended, 200);
   });
 
   app.openapi(nextItemRoute, async (c) => {
     const { course } = c.req.valid('param');
-    const { concept, mode } = c.req.valid('query');
+    const { concept, mode, fresh } = c.req.valid('query');
+    const { userId } = learnerClock(c);
     c.header('Cache-Control', 'no-store');
-    return c.json(await nextItem(c.var.db, learnerClock(c).userId, { course, concept, mode }), 200);
+    const plan = await nextItemPlan(c, userId, course);
+    // A refresh (or a second tab) gets the item already in flight, not a new draw.
+    const resume = plan.resume && !fresh && (!concept || plan.resume.item.concept === concept) ? plan.resume : null;
+    if (resume) return c.json({ item: resume.item as PracticeItem, predicted: resume.predicted, resumed: true }, 200);
+    const adaptation =
+      plan.adaptation && mode === 'practice' && (!concept || concept === plan.adaptation.concept)
+        ? plan.adaptation
+        : null;
+    const picked = await nextItem(c.var.db, userId, {
+      course,
+      concept: adaptation?.concept ?? concept,
+      mode,
+      ...(adaptation ? { target: adaptation.target, maxDifficulty: adaptation.maxDifficulty } : {}),
+    });
+    tellAgent(c, userId, 'item served', (agent) =>
+      agent.itemServed(userId, {
+        course,
+        item: picked.item,
+        predicted: picked.predicted,
+        servedAt: new Date().toISOString(),
+      }),
+    );
+    const adapted = adaptation ? { reason: adaptation.reason, workedExample: adaptation.workedExample } : undefined;
+    return c.json({ ...picked, resumed: false, ...(adapted ? { adapted } : {}) }, 200);
   });
 
   app.openapi(submitAttemptRoute, async (c) => {
     const learner = learnerClock(c);
     const now = new Date();
-    const result = await submitAttempt(c.var.db, learner, c.req.valid('json'), now);
-    if (!result.replayed) feedLeaderboards(c, learner.userId, result.xp.gained, now);
+    const request = c.req.valid('json');
+    const result = await submitAttempt(c.var.db, learner, request, now);
+    if (!result.replayed) {
+      feedLeaderboards(c, learner.userId, result.xp.gained, now);
+      tellAgent(c, learner.userId, 'attempt recorded', (agent) =>
+        agent.attemptRecorded({
+          userId: learner.userId,
+          itemId: request.itemId,
+          timeZone: learner.timeZone,
+          at: now.toISOString(),
+          result,
+        }),
+      );
+    }
     return c.json(result, 200);
   });
 
