@@ -21,9 +21,12 @@ describe('GET /api/openapi.json', () => {
     };
     expect(Object.keys(doc.paths).sort()).toEqual([
       '/api/admin/activity',
+      '/api/admin/agents',
       '/api/admin/stats',
       '/api/admin/users',
       '/api/admin/users/{id}',
+      '/api/agents/chat',
+      '/api/agents/me',
       '/api/attempts',
       '/api/auth/login',
       '/api/auth/logout',
@@ -54,6 +57,8 @@ describe('GET /api/openapi.json', () => {
       '/api/me/progress',
       '/api/progress/calibration',
       '/api/progress/history',
+      '/api/quizzes',
+      '/api/quizzes/{id}',
       '/api/reviews',
       '/api/search',
       '/api/version',

@@ -3,6 +3,7 @@
  * services live on `c.var` and are built by the `init` middleware.
  */
 import type { Database } from './db/client';
+import type { ExerciseSandbox } from './evaluation/sandbox';
 import type { AuthContext } from './middleware/require-user';
 import type { Logger } from './log';
 import type { RedisClient } from './redis/client';
@@ -12,6 +13,8 @@ export interface RequestServices {
   log: Logger;
   db: Database;
   redis: RedisClient;
+  /** Runs code exercises' hidden tests (QuickJS in WebAssembly, a fresh runtime per run). */
+  sandbox: ExerciseSandbox;
   /** `Date.now()` when the request arrived, for the access log's duration. */
   startedAt: number;
   /** The signed-in user, set by `requireUser()` on the routes that need one. */

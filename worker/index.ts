@@ -23,6 +23,7 @@ import { registerMeRoutes } from './routes/me';
 import { registerMetaRoutes } from './routes/meta';
 import { registerPasswordResetRoutes } from './routes/password-reset';
 import { registerProgressRoutes } from './routes/progress';
+import { registerQuizRoutes } from './routes/quizzes';
 import { registerTestFaultRoutes } from './routes/test-faults';
 
 export { LearnerAgent } from '../durable/learner-agent';
@@ -48,6 +49,7 @@ registerMeRoutes(app);
 registerPasswordResetRoutes(app);
 registerCurriculumRoutes(app);
 registerLearningRoutes(app);
+registerQuizRoutes(app);
 registerProgressRoutes(app);
 registerClassRoutes(app);
 registerAdminRoutes(app);

@@ -5,10 +5,19 @@
  * layer drops requests under load; `npm run dev` uses `wrangler dev` for live reload.
  */
 import { execFile } from 'node:child_process';
-import { join } from 'node:path';
+import { readdirSync } from 'node:fs';
+import { basename, dirname, extname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import { Log, LogLevel, Miniflare, convertV4MiniflareOptions, type V4WorkerOptions } from 'miniflare';
+import {
+  Log,
+  LogLevel,
+  Miniflare,
+  convertV4MiniflareOptions,
+  type V4ModuleDefinition,
+  type V4ModuleRuleType,
+  type V4WorkerOptions,
+} from 'miniflare';
 import { unstable_getMiniflareWorkerOptions } from 'wrangler';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -21,6 +30,36 @@ export async function bundleWorker(outDir: string): Promise<string> {
     env: { ...process.env, WRANGLER_SEND_METRICS: 'false' },
   });
   return join(outDir, 'index.js');
+}
+
+/**
+ * How a deploy bundle's files load, by extension: wrangler's default module rules, which
+ * decided how each import was written (`import wasm from "./….wasm"` is a CompiledWasm).
+ */
+const MODULE_TYPES: Record<string, V4ModuleRuleType> = {
+  '.js': 'ESModule',
+  '.mjs': 'ESModule',
+  '.cjs': 'CommonJS',
+  '.wasm': 'CompiledWasm',
+  '.txt': 'Text',
+  '.html': 'Text',
+  '.sql': 'Text',
+  '.bin': 'Data',
+};
+
+/**
+ * The bundle's modules, the entry first: wrangler writes imported WebAssembly (QuickJS, for
+ * code exercises) and other non-JavaScript imports as files next to the script.
+ */
+export function bundleModules(bundlePath: string): V4ModuleDefinition[] {
+  const dir = dirname(bundlePath);
+  const others = readdirSync(dir)
+    .filter((file) => file !== basename(bundlePath) && MODULE_TYPES[extname(file)] !== undefined)
+    .sort();
+  return [bundlePath, ...others.map((file) => join(dir, file))].map((path) => ({
+    type: MODULE_TYPES[extname(path)] ?? 'ESModule',
+    path,
+  }));
 }
 
 export interface WorkerRuntimeOptions {
@@ -41,16 +80,15 @@ export interface WorkerRuntime {
 
 export async function startWorkerRuntime(options: WorkerRuntimeOptions): Promise<WorkerRuntime> {
   const { workerOptions } = unstable_getMiniflareWorkerOptions(join(ROOT, 'wrangler.toml'));
-  // The bundle is one self-contained module, so wrangler's rules for importing other file
-  // types do not apply (and Miniflare 5 cannot convert them).
+  // The bundle's modules are listed one by one (bundleModules), so wrangler's rules for
+  // importing other file types are not needed here (and Miniflare 5 cannot convert them).
   const { modulesRules: _rules, rootPath: _root, ...declared } = workerOptions;
   // wrangler still describes workers in Miniflare 4's option shape; Miniflare converts it.
   const worker = {
     ...declared,
     name: 'jeseci-api',
-    modules: true,
-    scriptPath: options.bundlePath,
-    modulesRoot: join(options.bundlePath, '..'),
+    modules: bundleModules(options.bundlePath),
+    modulesRoot: dirname(options.bundlePath),
     bindings: { ...(declared.bindings as Record<string, unknown> | undefined), ...options.bindings },
   } as V4WorkerOptions;
   // wrangler still describes workers in Miniflare 4's option shape; Miniflare converts it.

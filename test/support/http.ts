@@ -32,7 +32,11 @@ export function apiOnOwnConnection(
   return new Promise((resolve, reject) => {
     const req = httpRequest(
       url,
-      { method: init.method, agent: false, headers: { ...init.headers, 'cf-connecting-ip': freshClientIp(), connection: 'close' } },
+      {
+        method: init.method,
+        agent: false,
+        headers: { ...init.headers, 'cf-connecting-ip': freshClientIp(), connection: 'close' },
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (chunk: Buffer) => chunks.push(chunk));

@@ -12,7 +12,9 @@
  *
  * Called as HARNESS(load, defineTests): `load(console, exposeExports)` runs the learner's
  * module, which first hands over getters for its exports; `defineTests(test, expect,
- * console)` registers the tests. Returns a Promise of the ExerciseResult as JSON.
+ * console)` registers the tests. Returns a Promise of the ExerciseResult as JSON, each test's
+ * outcome saying whether it threw (rather than failed an expectation) and which log lines
+ * it wrote.
  */
 
 /** Caps that keep a result small whatever the code does (a loop that logs, a huge value). */
@@ -414,7 +416,11 @@ export const HARNESS_SOURCE = String.raw`function (load, defineTests) {
     for (let i = 0; i < outcomes.length; i += 1) {
       const outcome = outcomes[i];
       json += (i ? ',' : '') + '{"name":' + stringify(outcome.name) + ',"passed":' + (outcome.passed ? 'true' : 'false');
-      json += (outcome.message === undefined ? '' : ',"message":' + stringify(outcome.message)) + '}';
+      json += outcome.message === undefined ? '' : ',"message":' + stringify(outcome.message);
+      json += outcome.errored ? ',"errored":true' : '';
+      const range = outcome.logRange;
+      json += range[1] > range[0] ? ',"logRange":[' + range[0] + ',' + range[1] + ']' : '';
+      json += '}';
     }
     json += '],"passed":' + passed + ',"total":' + outcomes.length + ',"logs":[';
     for (let i = 0; i < logs.length; i += 1) json += (i ? ',' : '') + stringify(logs[i]);
@@ -438,17 +444,21 @@ export const HARNESS_SOURCE = String.raw`function (load, defineTests) {
     }
     for (let i = 0; i < registered.length; i += 1) {
       const entry = registered[i];
+      const firstLog = logs.length;
       let message;
+      let errored = false;
       try {
         await entry.fn();
       } catch (error) {
-        message = error instanceof Failure ? error.message : errorText(error);
+        errored = !(error instanceof Failure);
+        message = errored ? errorText(error) : error.message;
       }
+      const logRange = [firstLog, logs.length];
       if (message === undefined) {
         passed += 1;
-        append(outcomes, { name: entry.name, passed: true });
+        append(outcomes, { name: entry.name, passed: true, errored: false, logRange: logRange });
       } else {
-        append(outcomes, { name: entry.name, passed: false, message: clip(message, LIMITS.lineChars) });
+        append(outcomes, { name: entry.name, passed: false, message: clip(message, LIMITS.lineChars), errored: errored, logRange: logRange });
       }
     }
     return finish();

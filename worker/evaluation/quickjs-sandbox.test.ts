@@ -161,8 +161,9 @@ test('sync after async', () => { expect(1).toBe(1); });`,
         name: 'type error',
         passed: false,
         message: expect.stringMatching(/^TypeError: cannot read property 'name' of undefined/),
+        errored: true,
       },
-      { name: 'a thrown string', passed: false, message: 'threw "oops"' },
+      { name: 'a thrown string', passed: false, message: 'threw "oops"', errored: true },
       { name: 'still runs', passed: true },
     ]);
     expect(result.error).toBeUndefined();
@@ -213,7 +214,8 @@ test('sync after async', () => { expect(1).toBe(1); });`,
     for (const [code, tests] of loops) {
       const started = Date.now();
       const result = await run(code, tests, 200);
-      expect(result.error, tests).toBe('ran out of time (more than 200 ms of work): is there a loop that never ends?');
+      expect(result.error, tests).toBe('ran past its instruction budget: is there a loop that never ends?');
+      expect(result.limit).toBe('time');
       expect(Date.now() - started).toBeLessThan(2000);
     }
   });
@@ -231,6 +233,64 @@ test('sync after async', () => { expect(1).toBe(1); });`,
     expect(Date.now() - started).toBeLessThan(10_000);
     // The engine is still usable afterwards.
     expect(await outcomeOf('expect(1 + 1).toBe(2);')).toEqual({ name: 'it', passed: true });
+  });
+
+  it('error: memory bombs of every shape stop at the memory limit, fast, and leave the engine usable', async () => {
+    const bombs = [
+      // Fast arrays' elements escape QuickJS's own count: only the engine's memory cap stops these.
+      'export function grow() { const all = []; for (;;) all.push(new Array(1000).fill(all.length)); }',
+      'export function grow() { return new Array(5e7).fill(0); }',
+      "export function grow() { let s = 'ab'; const all = []; for (;;) all.push(s + all.length); }",
+      'export function grow() { const m = new Map(); for (let i = 0; ; i++) m.set(i, { i }); }',
+    ];
+    for (const code of bombs) {
+      const started = Date.now();
+      const result = await run(code, "test('grows', () => { grow(); });\ntest('after', () => {});");
+      expect(result, code).toMatchObject({ error: 'ran out of memory (the limit is 32 MB)', limit: 'memory' });
+      expect(result.tests[0], code).toMatchObject({ name: 'grows', passed: false });
+      expect(Date.now() - started, code).toBeLessThan(5000);
+    }
+    expect(await outcomeOf('expect(1 + 1).toBe(2);')).toEqual({ name: 'it', passed: true });
+  });
+
+  it('error: recursion without a base case overflows the stack, cleanly, in the code or a test', async () => {
+    const endless = 'export function down(n) { return down(n + 1) + 1; }';
+    const inTest = await run(endless, "test('deep', () => { down(0); });");
+    expect(inTest).toMatchObject({
+      limit: 'stack',
+      error: 'the stack overflowed: is there a recursion that never reaches its base case?',
+      tests: [{ name: 'deep', passed: false, errored: true }],
+    });
+    const atLoad = await run(`${endless}\ndown(0);`, "test('t', () => {});");
+    expect(atLoad).toMatchObject({ limit: 'stack', tests: [] });
+    // Through built-ins, each level also takes native frames of the host's stack.
+    const throughBuiltIns = [
+      'export function down(n) { return [n].map((x) => down(x + 1))[0]; }',
+      'export function down(n) { return JSON.stringify({ toJSON: () => down(n + 1) }); }',
+      'export function down(n) { return new Proxy({}, { get: () => down(n + 1) }).x; }',
+    ];
+    for (const code of throughBuiltIns) {
+      expect(await run(code, "test('deep', () => { down(0); });"), code).toMatchObject({ limit: 'stack' });
+    }
+    // Recursion a graph exercise needs is well within the limit, and the engine still works.
+    const depth = await outcomeOf(
+      'expect(depth(1000)).toBe(1000);',
+      'export function depth(n) { return n === 0 ? 0 : 1 + depth(n - 1); }',
+    );
+    expect(depth).toEqual({ name: 'it', passed: true });
+  });
+
+  it('happy: each test knows the log lines it wrote, and whether it threw or failed', async () => {
+    const result = await run(
+      "console.log('loading');\nexport function f(x) { console.log('f of', x); return x; }",
+      "test('a', () => { expect(f(1)).toBe(2); });\ntest('quiet', () => {});\ntest('b', () => { f(2); null.x; });",
+    );
+    expect(result.logs).toEqual(['loading', 'f of 1', 'f of 2']);
+    expect(result.tests).toEqual([
+      { name: 'a', passed: false, message: 'expected 1 to be 2', logRange: [1, 2] },
+      { name: 'quiet', passed: true },
+      { name: 'b', passed: false, message: expect.stringMatching(/^TypeError/), errored: true, logRange: [2, 3] },
+    ]);
   });
 
   it('error: a test waiting on a promise that never settles times out', async () => {
@@ -269,6 +329,7 @@ test('not exported', () => { expect(typeof helper).toBe('undefined'); });`,
       name: 'it',
       passed: false,
       message: "ReferenceError: 'countNodes' is not defined",
+      errored: true,
     });
   });
 

@@ -1,10 +1,12 @@
 /**
- * Builds the per-request services (request id, logger, Postgres, Redis) and puts them on
- * `c.var`. Postgres is opened on first use, and closed in `waitUntil` after the response.
+ * Builds the per-request services (request id, logger, Postgres, Redis, the code-exercise
+ * sandbox) and puts them on `c.var`. Postgres is opened on first use, and closed in
+ * `waitUntil` after the response.
  */
 import { createMiddleware } from 'hono/factory';
 import { openDatabaseOnFirstUse } from '../db/client';
 import type { AppEnv } from '../env';
+import { workerSandbox } from '../evaluation/worker-sandbox';
 import { createLogger } from '../log';
 import { getRedis } from '../redis/client';
 
@@ -19,6 +21,7 @@ export function init() {
     c.set('startedAt', Date.now());
     c.set('log', createLogger({ requestId }));
     c.set('redis', getRedis(c.env));
+    c.set('sandbox', workerSandbox);
     const database = openDatabaseOnFirstUse(c.env);
     c.set('db', database.db);
     try {

@@ -127,11 +127,20 @@ export async function grantXp(
   return { history: after, streak };
 }
 
+/** What the event being recorded adds that is not stored yet (its attempt is written last). */
+export interface PendingEvent {
+  /** A code exercise the attempt solved: counted toward Problem Solver with the stored ones. */
+  solvedCodeExercise?: string | undefined;
+}
+
 /** The stats snapshot and the achievements already unlocked, in one round trip. */
 export async function loadAchievementState(
   db: Queryable,
   userId: string,
+  pending: PendingEvent = {},
 ): Promise<{ stats: AchievementStats; unlocked: Set<string> }> {
+  // Distinct exercises solved: each counts once however often it is solved again.
+  const solvedNow = pending.solvedCodeExercise ? sql`union all select ${pending.solvedCodeExercise}::uuid` : sql``;
   const result = await db.execute<{
     total_xp: number | null;
     longest_streak: number | null;
@@ -140,13 +149,15 @@ export async function loadAchievementState(
     lessons: number;
     mastered: number;
     passed: number;
+    perfect: number;
     unlocked: string[] | null;
   }>(sql`
     select s.total_xp, s.longest_streak, s.early_bird, s.night_owl,
       (select count(*) from lesson_completions where user_id = ${userId})::int as lessons,
       (select count(*) from concept_states where user_id = ${userId} and mastered_at is not null)::int as mastered,
-      (select count(distinct a.item_id) from attempts a join items i on i.id = a.item_id
-         where a.user_id = ${userId} and a.correct and i.type = 'code-exercise')::int as passed,
+      (select count(distinct item_id) from (select a.item_id from attempts a join items i on i.id = a.item_id
+         where a.user_id = ${userId} and a.correct and i.type = 'code-exercise' ${solvedNow}) solved)::int as passed,
+      (select count(*) from quizzes where user_id = ${userId} and perfect)::int as perfect,
       (select array_agg(achievement_id) from user_achievements where user_id = ${userId}) as unlocked
     from (select 1) as one left join learner_stats s on s.user_id = ${userId}`);
   const row = result.rows[0];
@@ -155,8 +166,7 @@ export async function loadAchievementState(
       lessonsCompleted: row?.lessons ?? 0,
       longestStreak: row?.longest_streak ?? 0,
       totalXp: row?.total_xp ?? 0,
-      // Quizzes (placement, formative, summative) arrive with the quiz master; until then none exist.
-      perfectQuizzes: 0,
+      perfectQuizzes: row?.perfect ?? 0,
       conceptsMastered: row?.mastered ?? 0,
       codeExercisesPassed: row?.passed ?? 0,
       earlyBird: row?.early_bird ?? false,
@@ -168,10 +178,11 @@ export async function loadAchievementState(
 
 /**
  * Re-evaluates achievements after an event and stores the new ones; returns them with their
- * titles for the response. Call inside the event's transaction, after its writes.
+ * titles for the response. Call inside the event's transaction, after its writes (what it
+ * has not written yet goes in `pending`).
  */
-export async function unlockAchievements(tx: Queryable, userId: string, now: Date) {
-  const { stats, unlocked } = await loadAchievementState(tx, userId);
+export async function unlockAchievements(tx: Queryable, userId: string, now: Date, pending: PendingEvent = {}) {
+  const { stats, unlocked } = await loadAchievementState(tx, userId, pending);
   const { progress, newlyUnlocked } = evaluateAchievements(stats, unlocked);
   if (newlyUnlocked.length) {
     await tx

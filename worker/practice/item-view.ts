@@ -76,7 +76,11 @@ export function optionCount(item: { type: string; content: Record<string, unknow
   return undefined;
 }
 
-/** The correct answer, revealed after an attempt so the learner can see what was right. */
+/**
+ * The correct answer, revealed after an attempt so the learner can see what was right. For
+ * a code exercise that is the reference solution only: its hidden tests and wrong solutions
+ * stay hidden (another attempt is graded by the same tests).
+ */
 export function revealAnswer(type: string, key: Record<string, unknown>): unknown {
   switch (type) {
     case 'multiple-choice':
@@ -94,6 +98,8 @@ export function revealAnswer(type: string, key: Record<string, unknown>): unknow
       return key.output;
     case 'parsons':
       return key.order;
+    case 'code-exercise':
+      return typeof key.solution === 'string' ? { solution: key.solution } : undefined;
     default:
       return undefined;
   }

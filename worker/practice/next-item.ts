@@ -3,7 +3,7 @@
  * for, or of the learner's frontier), the learner's abilities and recent history, and let
  * the pure selector pick the one nearest 75% predicted success (learning/select-item.ts).
  */
-import { and, desc, eq, inArray, isNull, ne } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Queryable } from '../db/types';
 import { attempts, items, learnerStats } from '../db/schema';
 import { frontier, unlockedConcepts } from '../learning/concept-status';
@@ -54,8 +54,7 @@ export async function nextItem(
     db
       .select({ ...publicItemColumns, rating: items.rating, answers: items.answers })
       .from(items)
-      // Code exercises need the evaluator's sandbox to be graded; they are practised there.
-      .where(and(inArray(items.conceptId, [...conceptIds]), isNull(items.retiredAt), ne(items.type, 'code-exercise'))),
+      .where(and(inArray(items.conceptId, [...conceptIds]), isNull(items.retiredAt))),
     db
       .select({ itemId: attempts.itemId })
       .from(attempts)

@@ -1,21 +1,27 @@
 /**
- * Submitting an answer: grade it, then in one transaction store the attempt and every
- * consequence (Elo of learner and item, BKT mastery and its history, the FSRS card, XP,
- * streak, achievements). Exactly-once per client attempt id: the learner's stats row is
- * locked first, so attempts of one learner run one at a time; a repeated id finds the first
- * attempt and gets its stored result back, and the unique index backs this up.
+ * Submitting an answer: grade it (a code exercise's hidden tests run in the sandbox first,
+ * outside any transaction; the evaluator judges and says what was right or wrong), then in
+ * one transaction store the attempt and every consequence (Elo of learner and item, BKT
+ * mastery and its history, the FSRS card, XP, streak, achievements). Exactly-once per client
+ * attempt id: the learner's stats row is locked first, so attempts of one learner run one at
+ * a time; a repeated id finds the first attempt and gets its stored result back, and the
+ * unique index backs this up.
  */
 import { and, eq, sql } from 'drizzle-orm';
+import { judge } from '../../durable/agents/evaluator';
 import { logActivity } from '../admin/activity-log';
-import type { Database, Queryable } from '../db/types';
+import type { Queryable } from '../db/types';
+import type { RequestServices } from '../env';
+import type { Evaluation } from '../evaluation/evaluation';
 import type { learnerStats } from '../db/schema';
 import { attempts, conceptStates, items, progressRecords, reviewCards } from '../db/schema';
 import { attemptOutcome, type AttemptKind } from '../learning/attempt-outcome';
 import { MASTERED_AT } from '../learning/bkt';
 import type { StoredCard } from '../learning/fsrs';
-import { grade } from '../learning/grade';
 import { tierFor } from '../learning/tiers';
+import { xpFor } from '../learning/xp';
 import { ApiError } from '../errors';
+import { evaluateCode, parseCodeResponse } from './code-exercise';
 import { loadCourseGraphById, loadEstimates, standingsFor } from './course-state';
 import {
   loadStreakHistory,
@@ -25,6 +31,7 @@ import {
   unlockAchievements,
   type LearnerClock,
 } from './gamification';
+import { recordQuizAnswer } from './quizzes';
 import { loadGradableItem, optionCount, revealAnswer } from './item-view';
 import { activeSession } from './learning-sessions';
 import { toThousandths } from '../learning/precision';
@@ -36,6 +43,8 @@ export interface AttemptRequest {
   elapsedMs: number;
   hintsUsed: number;
   mode: AttemptKind;
+  /** The quiz this answer belongs to (POST /api/quizzes), if any. */
+  quizId?: string;
 }
 
 export type AttemptResult = Awaited<ReturnType<typeof recordAttempt>>;
@@ -54,26 +63,43 @@ function replay(previous: { result: unknown; itemId: string }, request: AttemptR
   if (previous.itemId !== request.itemId) {
     throw new ApiError('conflict', 'This attempt id was already used for another item; generate a new one.');
   }
-  return { ...(previous.result as AttemptResult), replayed: true };
+  const stored = previous.result as AttemptResult;
+  // Attempts stored before the evaluator's feedback existed replay with none.
+  return { ...stored, feedback: stored.feedback ?? [], replayed: true };
 }
 
-export async function submitAttempt(db: Database, learner: LearnerClock, request: AttemptRequest, now: Date) {
+export async function submitAttempt(
+  services: Pick<RequestServices, 'db' | 'sandbox'>,
+  learner: LearnerClock,
+  request: AttemptRequest,
+  now: Date,
+) {
+  const { db, sandbox } = services;
   // Cheap path for a retry that arrives after the first one finished.
   const earlier = await storedResult(db, learner.userId, request.attemptId);
   if (earlier) return replay(earlier, request);
 
   const item = await loadGradableItem(db, request.itemId);
   if (!item) throw new ApiError('not_found', 'No such item.');
-  const verdict = grade(item.type, item.answer, request.response);
-  if (!verdict.gradable) throw new ApiError('bad_request', verdict.reason);
+  let response = request.response;
+  let evaluation: Evaluation | undefined;
+  if (item.type === 'code-exercise') {
+    const code = parseCodeResponse(response);
+    response = code;
+    // Learner code runs here, before any transaction is open.
+    evaluation = await evaluateCode(sandbox, item, code);
+  }
+  const judgement = judge(item, response, evaluation);
+  if (!judgement.gradable) throw new ApiError('bad_request', judgement.reason);
   const graph = await loadCourseGraphById(db, item.courseId);
   if (!graph) throw new ApiError('not_found', 'No such item.');
 
+  const graded = { response, correct: judgement.correct, feedback: judgement.feedback, evaluation };
   return db.transaction(async (tx) => {
     const stats = await lockLearnerStats(tx, learner.userId);
     const repeated = await storedResult(tx, learner.userId, request.attemptId);
     if (repeated) return replay(repeated, request);
-    return recordAttempt(tx, { learner, request, item, graph, stats, correct: verdict.correct, now });
+    return recordAttempt(tx, { learner, request, item, graph, stats, graded, now });
   });
 }
 
@@ -85,11 +111,13 @@ async function recordAttempt(
     item: NonNullable<Awaited<ReturnType<typeof loadGradableItem>>>;
     graph: NonNullable<Awaited<ReturnType<typeof loadCourseGraphById>>>;
     stats: typeof learnerStats.$inferSelect;
-    correct: boolean;
+    /** The verdict, the evaluator's points, and for a code exercise its run. */
+    graded: { response: unknown; correct: boolean; feedback: string[]; evaluation: Evaluation | undefined };
     now: Date;
   },
 ) {
-  const { learner, request, item, graph, stats, correct, now } = input;
+  const { learner, request, item, graph, stats, graded, now } = input;
+  const { correct } = graded;
   const conceptIds = graph.concepts.map((concept) => concept.id);
   const estimatesBefore = await loadEstimates(tx, learner.userId, conceptIds);
   const standingsBefore = standingsFor(graph, estimatesBefore);
@@ -105,6 +133,16 @@ async function recordAttempt(
   if (request.mode === 'review' && !cardRow) {
     throw new ApiError('conflict', 'This item has no review yet: practise it first.');
   }
+  // Checked before anything is written: an answer the quiz refuses changes nothing.
+  const quiz = request.quizId
+    ? await recordQuizAnswer(tx, {
+        userId: learner.userId,
+        quizId: request.quizId,
+        itemId: item.id,
+        correct,
+        now,
+      })
+    : null;
 
   const history = await loadStreakHistory(tx, learner, now);
   const conceptBefore = estimatesBefore.get(item.conceptId) ?? null;
@@ -180,7 +218,7 @@ async function recordAttempt(
       set: { due: new Date(card.due), card: { ...card }, reviews: sql`${reviewCards.reviews} + 1` },
     });
 
-  const { history: after, streak } = await grantXp(
+  const answered = await grantXp(
     tx,
     learner,
     history,
@@ -188,6 +226,11 @@ async function recordAttempt(
     { answers: 1, correct: correct ? 1 : 0 },
     { theta: outcome.learnerTheta },
   );
+  // A quiz answered all right earns its bonus once, on the answer that completes it.
+  const bonusXp = quiz?.progress.perfect ? xpFor({ kind: 'perfect-quiz' }, { streakDays: answered.streak.current }) : 0;
+  const { history: after, streak } = bonusXp
+    ? await grantXp(tx, learner, answered.history, { amount: bonusXp, reason: 'perfect-quiz', now })
+    : answered;
   if (masteredNow) {
     await logActivity(tx, 'concept-mastered', {
       userId: learner.userId,
@@ -195,7 +238,9 @@ async function recordAttempt(
       at: now,
     });
   }
-  const achievements = await unlockAchievements(tx, learner.userId, now);
+  // The attempt is stored last, so an exercise it solves is counted here as well.
+  const solvedNow = correct && item.type === 'code-exercise' ? item.id : undefined;
+  const achievements = await unlockAchievements(tx, learner.userId, now, { solvedCodeExercise: solvedNow });
 
   const estimatesAfter = new Map(estimatesBefore);
   estimatesAfter.set(item.conceptId, {
@@ -214,10 +259,12 @@ async function recordAttempt(
     )
     .map((concept) => concept.slug);
 
-  const totalXp = stats.totalXp + outcome.xp;
+  const totalXp = stats.totalXp + outcome.xp + bonusXp;
   const result = {
     attemptId: request.attemptId,
     correct,
+    feedback: graded.feedback,
+    ...(graded.evaluation ? { evaluation: graded.evaluation } : {}),
     explanation: item.explanation,
     answer: revealAnswer(item.type, item.answer),
     mastery: {
@@ -228,7 +275,7 @@ async function recordAttempt(
       levelAfter: outcome.mastery.levelAfter,
     },
     xp: {
-      gained: outcome.xp,
+      gained: outcome.xp + bonusXp,
       total: totalXp,
       today: after.todayXp,
       dailyGoal: learner.dailyGoalXp,
@@ -238,6 +285,7 @@ async function recordAttempt(
     review: { rating: outcome.rating, due: card.due },
     achievements,
     unlockedConcepts,
+    ...(quiz ? { quiz: { ...quiz.progress, bonusXp } } : {}),
     replayed: false,
   };
   // The attempt goes in last, with the result a repeated attempt id will get back.
@@ -245,10 +293,11 @@ async function recordAttempt(
     userId: learner.userId,
     clientAttemptId: request.attemptId,
     sessionId: session?.id ?? null,
+    quizId: request.quizId ?? null,
     itemId: item.id,
     conceptId: item.conceptId,
     kind: request.mode,
-    response: request.response as object,
+    response: graded.response as object,
     correct,
     elapsedMs: request.elapsedMs,
     hintsUsed: request.hintsUsed,

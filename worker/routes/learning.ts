@@ -7,6 +7,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { App } from '../api/app';
 import { errorResponses, jsonContent, SlugSchema } from '../api/schemas';
+import { EvaluationSchema } from '../evaluation/evaluation';
 
 import type { AppEnv } from '../env';
 import { requireUser, signedIn } from '../middleware/require-user';
@@ -68,6 +69,13 @@ const AttemptResultSchema = z
   .object({
     attemptId: z.string(),
     correct: z.boolean(),
+    feedback: z
+      .array(z.string())
+      .openapi({ description: 'The evaluator’s specific points on this answer, most important first' }),
+    evaluation: EvaluationSchema.optional().openapi({
+      description:
+        'Code exercises: the hidden tests’ outcome, Exercism-style (status pass | fail | error, message, tests)',
+    }),
     explanation: z.string(),
     answer: z.unknown().openapi({ description: 'The correct answer, revealed after the attempt' }),
     mastery: MasteryChange,
@@ -82,6 +90,20 @@ const AttemptResultSchema = z
     review: z.object({ rating: z.enum(['again', 'hard', 'good', 'easy']), due: z.string() }),
     achievements: z.array(AchievementUnlocked),
     unlockedConcepts: z.array(z.string()),
+    quiz: z
+      .object({
+        id: z.string(),
+        kind: z.string(),
+        total: z.number().int(),
+        answered: z.number().int(),
+        correct: z.number().int(),
+        completedAt: z.string().nullable(),
+        perfect: z.boolean(),
+        bonusXp: z.number().int(),
+      })
+      .passthrough()
+      .optional()
+      .openapi({ description: 'The quiz’s progress, when the answer was for one' }),
     replayed: z.boolean().openapi({ description: 'True when this attempt id was seen before: the first result' }),
   })
   .openapi('AttemptResult');
@@ -179,10 +201,21 @@ const submitAttemptRoute = createRoute({
             .min(8)
             .max(100)
             .regex(/^[\w-]+$/, 'Use letters, digits, "-" and "_" (a UUID is ideal).'),
-          response: z.unknown().refine((value) => value !== undefined, 'An answer is required.'),
+          response: z
+            .unknown()
+            .refine((value) => value !== undefined, 'An answer is required.')
+            .openapi({
+              description:
+                'The answer, shaped by the item type; a code exercise takes { code } (≤ 100 KB), run against its hidden tests',
+            }),
           elapsedMs: z.number().int().min(0).max(3_600_000),
           hintsUsed: z.number().int().min(0).max(20).default(0),
           mode: z.enum(['practice', 'review']).default('practice'),
+          quizId: z
+            .string()
+            .uuid()
+            .optional()
+            .openapi({ description: 'The quiz (POST /api/quizzes) this answer is for' }),
         }),
       ),
     },
@@ -315,7 +348,7 @@ export function registerLearningRoutes(app: App): void {
     const learner = learnerClock(c);
     const now = new Date();
     const request = c.req.valid('json');
-    const result = await submitAttempt(c.var.db, learner, request, now);
+    const result = await submitAttempt(c.var, learner, request, now);
     if (!result.replayed) {
       feedLeaderboards(c, learner.userId, result.xp.gained, now);
       tellAgent(c, learner.userId, 'attempt recorded', (agent) =>

@@ -54,6 +54,32 @@ export const learningSessions = pgTable(
   ],
 );
 
+/**
+ * A quiz the quiz master planned (diagnostic, formative or summative): a fixed list of
+ * items, answered through the attempts route. All right on completion earns the perfect
+ * quiz bonus and counts toward Perfect Score.
+ */
+export const quizzes = pgTable(
+  'quizzes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: userId(),
+    courseId: uuid('course_id')
+      .notNull()
+      .references(() => courses.id, { onDelete: 'cascade' }),
+    /** The concept the quiz is on; null for a quiz over the learner's frontier. */
+    conceptId: uuid('concept_id').references(() => concepts.id, { onDelete: 'set null' }),
+    kind: text('kind').notNull(),
+    itemIds: jsonb('item_ids').$type<string[]>().notNull(),
+    answered: integer('answered').notNull().default(0),
+    correct: integer('correct').notNull().default(0),
+    createdAt: createdAt(),
+    completedAt: timestamp('completed_at', { withTimezone: true }),
+    perfect: boolean('perfect').notNull().default(false),
+  },
+  (table) => [index('quizzes_user_created_idx').on(table.userId, table.createdAt)],
+);
+
 /** One graded answer (the seed's `assessments`): practice or review. */
 export const attempts = pgTable(
   'attempts',
@@ -63,6 +89,8 @@ export const attempts = pgTable(
     /** Client-generated; the same id sent again returns the first result (exactly-once). */
     clientAttemptId: text('client_attempt_id').notNull(),
     sessionId: uuid('session_id').references(() => learningSessions.id, { onDelete: 'set null' }),
+    /** The quiz this answer belongs to, if it was asked as part of one. */
+    quizId: uuid('quiz_id').references(() => quizzes.id, { onDelete: 'set null' }),
     itemId: uuid('item_id')
       .notNull()
       .references(() => items.id, { onDelete: 'cascade' }),
@@ -88,6 +116,10 @@ export const attempts = pgTable(
     index('attempts_session_created_idx').on(table.sessionId, table.createdAt),
     // A learner's history (recently seen items, calibration, per-day history).
     index('attempts_user_created_idx').on(table.userId, table.createdAt),
+    // One answer per item per quiz, whatever the client sends.
+    uniqueIndex('attempts_quiz_item_idx')
+      .on(table.quizId, table.itemId)
+      .where(sql`${table.quizId} is not null`),
   ],
 );
 
