@@ -277,6 +277,12 @@ export class LearnerAgent extends DurableObject<Env> {
           }
           return send(ws, { type: 'agent-status', id: message.id, state: 'idle' });
         }
+        default:
+          return send(ws, {
+            type: 'error',
+            code: 'not_allowed',
+            message: `"${message.type}" is not a message of this channel.`,
+          });
       }
     });
   }

@@ -31,3 +31,6 @@ export function takeToken(
     retryAfterMs: Math.ceil(((1 - tokens) / rate.perSecond) * 1000),
   };
 }
+
+/** A phone in a live quiz sends an answer now and then; a host a control or two. */
+export const LIVE_ROOM_RATE: MessageRate = { burst: 10, perSecond: 5 };

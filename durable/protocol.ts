@@ -24,6 +24,16 @@ export const ClientMessageSchema = z.discriminatedUnion('type', [
       .regex(/^[a-z0-9][a-z0-9-]{0,63}$/)
       .optional(),
   }),
+  // Live quiz: a player or host presents the token the join gave them, once per socket.
+  z.object({ type: z.literal('hello'), token: z.string().min(16).max(128) }),
+  z.object({
+    type: z.literal('answer'),
+    index: z.number().int().min(0).max(1000),
+    optionIds: z.array(z.string().min(1).max(64)).min(1).max(10),
+  }),
+  z.object({ type: z.literal('host'), action: z.enum(['start', 'next', 'reveal', 'skip', 'pause', 'resume', 'end']) }),
+  z.object({ type: z.literal('kick'), playerId: z.string().min(1).max(64) }),
+  z.object({ type: z.literal('streak-bonus'), enabled: z.boolean() }),
 ]);
 export type ClientMessage = z.infer<typeof ClientMessageSchema>;
 
@@ -45,7 +55,65 @@ export type PushEvent =
       xp: number;
     };
 
+/** A live quiz question as players see it: never the correct options. */
+export interface LiveQuestionView {
+  index: number;
+  total: number;
+  prompt: string;
+  options: { id: string; text: string }[];
+  multiple: boolean;
+  timeLimitMs: number;
+  /** Server time when answers close (null while paused). */
+  deadline: number | null;
+  remainingMs: number | null;
+}
+
+export interface LiveStanding {
+  playerId: string;
+  nickname: string;
+  score: number;
+  rank: number;
+}
+
+export type LiveMessage =
+  /** Sent on hello and whenever a client needs the whole picture (a reconnect). */
+  | {
+      type: 'live-state';
+      role: 'host' | 'player';
+      phase: 'lobby' | 'question' | 'review' | 'ended';
+      paused: boolean;
+      pin: string | null;
+      title: string;
+      players: { playerId: string; nickname: string; connected: boolean }[];
+      question: LiveQuestionView | null;
+      you: { playerId: string; nickname: string; score: number; rank: number | null; answered: boolean } | null;
+      streakBonus: boolean;
+    }
+  | { type: 'lobby'; players: { playerId: string; nickname: string; connected: boolean }[] }
+  | { type: 'question'; question: LiveQuestionView }
+  | { type: 'answer-ack'; index: number; accepted: true }
+  | { type: 'answer-count'; index: number; answered: number; players: number }
+  | {
+      type: 'question-results';
+      index: number;
+      correct: string[];
+      explanation: string;
+      distribution: Record<string, number>;
+      noAnswer: number;
+      leaderboard: LiveStanding[];
+      you: { score: number; rank: number; points: number; correct: boolean | null; streak: number } | null;
+    }
+  | { type: 'paused'; remainingMs: number | null }
+  | { type: 'resumed'; deadline: number | null }
+  | {
+      type: 'game-over';
+      podium: LiveStanding[];
+      you: { score: number; rank: number; correct: number; answered: number; averageResponseMs: number | null } | null;
+    }
+  | { type: 'kicked' };
+
 export type ServerMessage =
+  | LiveMessage
   | { type: 'welcome'; connections: number; serverTime: number }
   | { type: 'pong'; id?: string; serverTime: number }
   | { type: 'presence'; connections: number }
@@ -55,7 +123,17 @@ export type ServerMessage =
   | { type: 'push'; event: PushEvent; reply?: AgentReply; at: string }
   | {
       type: 'error';
-      code: 'bad_message' | 'too_large' | 'rate_limited' | 'unavailable';
+      code:
+        | 'bad_message'
+        | 'too_large'
+        | 'rate_limited'
+        | 'unavailable'
+        | 'unauthorized'
+        | 'not_allowed'
+        | 'invalid'
+        | 'late'
+        | 'duplicate'
+        | 'ended';
       message: string;
       /** The chat message the error is about, when there is one. */
       id?: string;

@@ -15,7 +15,7 @@ interface Namespace {
   idFromName(name: string): unknown;
   get(id: unknown): {
     fetch(url: string, init: RequestInit): Promise<Response & { webSocket: Parameters<typeof probe>[0] | null }>;
-    status(): Promise<{ connections: number; lastSeenAt?: number | null }>;
+    status(): Promise<{ connections: number; lastSeenAt?: number | null; phase?: string | null; players?: number }>;
   };
 }
 
@@ -53,22 +53,20 @@ describe('LiveRoom', () => {
     await worker.close();
   });
 
-  it('tells everyone in the room how many are present as people come and go', async () => {
+  it('keeps a socket that has not presented a token out of the game, in a room that does not exist', async () => {
     const { LIVE_ROOM } = await start();
     const first = await connect(LIVE_ROOM, 'room-a');
     expect(await first.next('welcome')).toMatchObject({ connections: 1 });
-    const second = await connect(LIVE_ROOM, 'room-a');
-    expect(await second.next('welcome')).toMatchObject({ connections: 2 });
-    expect(await first.next('presence')).toEqual({ type: 'presence', connections: 2 });
-    expect(await LIVE_ROOM.get(LIVE_ROOM.idFromName('room-a')).status()).toEqual({ connections: 2 });
-
-    second.close();
-    expect(await first.next('presence')).toEqual({ type: 'presence', connections: 1 });
-    // Another room is another object, with its own presence.
-    const elsewhere = await connect(LIVE_ROOM, 'room-b');
-    expect(await elsewhere.next('welcome')).toMatchObject({ connections: 1 });
+    first.send(JSON.stringify({ type: 'answer', index: 0, optionIds: ['a'] }));
+    expect(await first.next('error')).toMatchObject({ code: 'ended' });
+    first.send(JSON.stringify({ type: 'hello', token: 'x'.repeat(32) }));
+    expect(await first.next('error')).toMatchObject({ code: 'ended' });
+    expect(await LIVE_ROOM.get(LIVE_ROOM.idFromName('room-a')).status()).toEqual({
+      connections: 1,
+      phase: null,
+      players: 0,
+    });
     first.close();
-    elsewhere.close();
     await worker.close();
   });
 

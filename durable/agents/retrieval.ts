@@ -113,14 +113,32 @@ function bestParagraph(body: string, queryTerms: readonly string[], idf: Readonl
   return trimAtWord(best);
 }
 
+/**
+ * Term counts of a lesson's body, remembered by its text: lessons change only with a
+ * re-seed, and every question searches all of them again. A memo, so results are the same
+ * with or without it; bounded, so a long-lived isolate does not grow without end.
+ */
+const BODY_TERMS_KEPT = 256;
+const bodyTermsMemo = new Map<string, { tf: Map<string, number>; length: number }>();
+function bodyTerms(body: string): { tf: Map<string, number>; length: number } {
+  let terms = bodyTermsMemo.get(body);
+  if (!terms) {
+    const tokens = tokenize(body);
+    terms = { tf: counts(tokens), length: tokens.length };
+    if (bodyTermsMemo.size >= BODY_TERMS_KEPT) bodyTermsMemo.delete(bodyTermsMemo.keys().next().value ?? '');
+    bodyTermsMemo.set(body, terms);
+  }
+  return terms;
+}
+
 /** Lessons ranked by BM25 relevance to `query`; only lessons sharing a term with it. */
 export function searchLessons(lessons: readonly SnapshotLesson[], query: string, limit = 5): LessonHit[] {
   const queryTerms = [...new Set(tokenize(query))];
   if (queryTerms.length === 0 || lessons.length === 0) return [];
   const docs = lessons.map((lesson) => {
     const title = tokenize(lesson.title);
-    const body = tokenize(lesson.body);
-    const tf = counts(body);
+    const body = bodyTerms(lesson.body);
+    const tf = new Map(body.tf);
     for (const term of title) tf.set(term, (tf.get(term) ?? 0) + TITLE_WEIGHT);
     return { lesson, tf, length: body.length + TITLE_WEIGHT * title.length };
   });

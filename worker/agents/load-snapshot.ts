@@ -27,6 +27,33 @@ import { activeSessionSummary } from '../practice/learning-sessions';
 const HISTORY_DAYS = 28;
 const RECENT_ATTEMPTS = 50;
 
+/**
+ * Lessons are content, the same for every learner and changed only by a re-seed, yet every
+ * answer of the tutors reads them whole (retrieval runs over their text): each isolate keeps
+ * a course's lessons for a minute, as course-state.ts keeps its graph.
+ */
+const LESSONS_TTL_MS = 60_000;
+type LessonRow = { id: string; slug: string; title: string; conceptId: string; body: string };
+const lessonCache = new Map<string, { rows: LessonRow[]; expires: number }>();
+
+async function courseLessons(db: Queryable, courseId: string): Promise<LessonRow[]> {
+  const hit = lessonCache.get(courseId);
+  if (hit && hit.expires > Date.now()) return hit.rows;
+  const rows = await db
+    .select({
+      id: lessons.id,
+      slug: lessons.slug,
+      title: lessons.title,
+      conceptId: lessons.conceptId,
+      body: lessons.body,
+    })
+    .from(lessons)
+    .where(and(eq(lessons.courseId, courseId), isNull(lessons.retiredAt)))
+    .orderBy(asc(lessons.slug));
+  lessonCache.set(courseId, { rows, expires: Date.now() + LESSONS_TTL_MS });
+  return rows;
+}
+
 export interface SnapshotExtras {
   lastActiveAt: string | null;
   lastFeedback: LearnerSnapshot['lastFeedback'];
@@ -54,79 +81,80 @@ export async function loadSnapshot(
   const tomorrow = startOfLocalDay(dayStart.getTime() + 36 * 3_600_000, user.timeZone);
   const liveCards = and(eq(reviewCards.userId, userId), eq(items.courseId, state.course.id), isNull(items.retiredAt));
 
-  const [lessonRows, attemptRows, historyRows, [dueNow], [dueToday], [stats], days, streakHistory, session] =
-    await Promise.all([
-      db
-        .select({
-          id: lessons.id,
-          slug: lessons.slug,
-          title: lessons.title,
-          conceptId: lessons.conceptId,
-          body: lessons.body,
-          completed: lessonCompletions.userId,
-        })
-        .from(lessons)
-        .leftJoin(
-          lessonCompletions,
-          and(eq(lessonCompletions.lessonId, lessons.id), eq(lessonCompletions.userId, userId)),
-        )
-        .where(and(eq(lessons.courseId, state.course.id), isNull(lessons.retiredAt)))
-        .orderBy(asc(lessons.slug)),
-      db
-        .select({
-          itemId: attempts.itemId,
-          itemSlug: items.slug,
-          conceptId: attempts.conceptId,
-          type: items.type,
-          difficulty: items.difficulty,
-          correct: attempts.correct,
-          elapsedMs: attempts.elapsedMs,
-          hintsUsed: attempts.hintsUsed,
-          predicted: attempts.predicted,
-          at: attempts.createdAt,
-        })
-        .from(attempts)
-        .innerJoin(items, eq(items.id, attempts.itemId))
-        .where(and(eq(attempts.userId, userId), eq(items.courseId, state.course.id)))
-        .orderBy(desc(attempts.createdAt))
-        .limit(RECENT_ATTEMPTS),
-      conceptIds.length
-        ? db
-            .select({
-              conceptId: progressRecords.conceptId,
-              pKnown: progressRecords.pKnown,
-              at: progressRecords.createdAt,
-            })
-            .from(progressRecords)
-            .where(
-              and(
-                eq(progressRecords.userId, userId),
-                inArray(progressRecords.conceptId, conceptIds),
-                gte(progressRecords.createdAt, since),
-              ),
-            )
-            .orderBy(asc(progressRecords.createdAt))
-        : Promise.resolve([]),
-      db
-        .select({ n: count() })
-        .from(reviewCards)
-        .innerJoin(items, eq(items.id, reviewCards.itemId))
-        .where(and(liveCards, lte(reviewCards.due, now))),
-      db
-        .select({ n: count() })
-        .from(reviewCards)
-        .innerJoin(items, eq(items.id, reviewCards.itemId))
-        .where(and(liveCards, lte(reviewCards.due, tomorrow))),
-      db.select({ totalXp: learnerStats.totalXp }).from(learnerStats).where(eq(learnerStats.userId, userId)),
-      db
-        .select({ day: dailyActivity.day, xp: dailyActivity.xp })
-        .from(dailyActivity)
-        .where(and(eq(dailyActivity.userId, userId), gte(dailyActivity.day, addDays(today, -(HISTORY_DAYS - 1))))),
-      loadStreakHistory(db, learner, now),
-      activeSessionSummary(db, userId, now),
-    ]);
+  const [
+    lessonRows,
+    completedRows,
+    attemptRows,
+    historyRows,
+    [dueNow],
+    [dueToday],
+    [stats],
+    days,
+    streakHistory,
+    session,
+  ] = await Promise.all([
+    courseLessons(db, state.course.id),
+    db
+      .select({ lessonId: lessonCompletions.lessonId })
+      .from(lessonCompletions)
+      .innerJoin(lessons, eq(lessons.id, lessonCompletions.lessonId))
+      .where(and(eq(lessonCompletions.userId, userId), eq(lessons.courseId, state.course.id))),
+    db
+      .select({
+        itemId: attempts.itemId,
+        itemSlug: items.slug,
+        conceptId: attempts.conceptId,
+        type: items.type,
+        difficulty: items.difficulty,
+        correct: attempts.correct,
+        elapsedMs: attempts.elapsedMs,
+        hintsUsed: attempts.hintsUsed,
+        predicted: attempts.predicted,
+        at: attempts.createdAt,
+      })
+      .from(attempts)
+      .innerJoin(items, eq(items.id, attempts.itemId))
+      .where(and(eq(attempts.userId, userId), eq(items.courseId, state.course.id)))
+      .orderBy(desc(attempts.createdAt))
+      .limit(RECENT_ATTEMPTS),
+    conceptIds.length
+      ? db
+          .select({
+            conceptId: progressRecords.conceptId,
+            pKnown: progressRecords.pKnown,
+            at: progressRecords.createdAt,
+          })
+          .from(progressRecords)
+          .where(
+            and(
+              eq(progressRecords.userId, userId),
+              inArray(progressRecords.conceptId, conceptIds),
+              gte(progressRecords.createdAt, since),
+            ),
+          )
+          .orderBy(asc(progressRecords.createdAt))
+      : Promise.resolve([]),
+    db
+      .select({ n: count() })
+      .from(reviewCards)
+      .innerJoin(items, eq(items.id, reviewCards.itemId))
+      .where(and(liveCards, lte(reviewCards.due, now))),
+    db
+      .select({ n: count() })
+      .from(reviewCards)
+      .innerJoin(items, eq(items.id, reviewCards.itemId))
+      .where(and(liveCards, lte(reviewCards.due, tomorrow))),
+    db.select({ totalXp: learnerStats.totalXp }).from(learnerStats).where(eq(learnerStats.userId, userId)),
+    db
+      .select({ day: dailyActivity.day, xp: dailyActivity.xp })
+      .from(dailyActivity)
+      .where(and(eq(dailyActivity.userId, userId), gte(dailyActivity.day, addDays(today, -(HISTORY_DAYS - 1))))),
+    loadStreakHistory(db, learner, now),
+    activeSessionSummary(db, userId, now),
+  ]);
 
   const streak = streakOf(streakHistory);
+  const completedIds = new Set(completedRows.map((row) => row.lessonId));
   const xpByDay = new Map(days.map((row) => [row.day, row.xp]));
   const totalXp = stats?.totalXp ?? 0;
   const positions = new Map<string, number>();
@@ -154,6 +182,7 @@ export async function loadSnapshot(
       };
     }),
     lessons: lessonRows.map((row) => {
+      const completed = completedIds.has(row.id);
       // Lessons are numbered within their concept by slug order, as the pack lists them.
       const position = (positions.get(row.conceptId) ?? 0) + 1;
       positions.set(row.conceptId, position);
@@ -163,7 +192,7 @@ export async function loadSnapshot(
         conceptId: row.conceptId,
         position,
         body: row.body,
-        completed: row.completed !== null,
+        completed,
       };
     }),
     recentAttempts: attemptRows.map((row): SnapshotAttempt => ({

@@ -65,6 +65,28 @@ export function identifyUser() {
   });
 }
 
+/**
+ * For writes open to guests that mean more from a signed-in user (joining a live quiz):
+ * sets `auth` from a Bearer token, or from the cookie when the request comes from one of
+ * our origins (a cookie alone is what a cross-site form would carry); otherwise a guest.
+ */
+export function identifyUserForWrite() {
+  return createMiddleware<AppEnv>(async (c, next) => {
+    const presented = presentedToken(c.req.header('authorization'), sessionCookie(c));
+    const origin = c.req.header('origin');
+    const trusted =
+      presented?.via === 'bearer' ||
+      (presented?.via === 'cookie' &&
+        !!origin &&
+        (origin === new URL(c.req.url).origin || isConfiguredOrigin(c, origin)));
+    if (presented && trusted) {
+      const session = await resolveSession(c.var.db, presented.token, new Date());
+      if (session) c.set('auth', { ...session, via: presented.via });
+    }
+    await next();
+  });
+}
+
 /** A signed-in user whose role is one of `roles`; everyone else gets 403. Use after requireUser(). */
 export function requireRole(...roles: UserRole[]) {
   return createMiddleware<AppEnv>(async (c, next) => {

@@ -3,6 +3,7 @@ export * from './activity';
 export * from './classes';
 export * from './courses';
 export * from './learning';
+export * from './live';
 export * from './password-resets';
 export * from './sessions';
 export * from './users';
