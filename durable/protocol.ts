@@ -34,6 +34,8 @@ export const ClientMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('host'), action: z.enum(['start', 'next', 'reveal', 'skip', 'pause', 'resume', 'end']) }),
   z.object({ type: z.literal('kick'), playerId: z.string().min(1).max(64) }),
   z.object({ type: z.literal('streak-bonus'), enabled: z.boolean() }),
+  // Study group: "I am typing" (renewed while typing; it clears itself).
+  z.object({ type: z.literal('typing'), active: z.boolean() }),
 ]);
 export type ClientMessage = z.infer<typeof ClientMessageSchema>;
 
@@ -112,7 +114,49 @@ export type LiveMessage =
     }
   | { type: 'kicked' };
 
+export interface GroupMember {
+  userId: string;
+  name: string;
+}
+
+export interface GroupChatMessage {
+  id: number;
+  userId: string;
+  name: string;
+  /** Plain text, cleaned of tags and control characters: render it as text. */
+  text: string;
+  at: number;
+}
+
+export interface GroupPractice {
+  items: { id: string; slug: string; course: string; concept: string; type: string; prompt: string }[];
+  startedBy: GroupMember;
+  startedAt: number;
+  progress: Record<string, { answered: number; correct: number; items: Record<string, boolean> }>;
+}
+
+export type GroupMessage =
+  | {
+      type: 'group-state';
+      group: { id: string; name: string };
+      online: GroupMember[];
+      history: GroupChatMessage[];
+      practice: GroupPractice | null;
+    }
+  | { type: 'presence-update'; online: GroupMember[] }
+  | { type: 'group-message'; message: GroupChatMessage }
+  | { type: 'typing'; member: GroupMember; until: number | null }
+  | { type: 'practice-set'; practice: GroupPractice }
+  | {
+      type: 'practice-progress';
+      userId: string;
+      itemId: string;
+      correct: boolean;
+      progress: GroupPractice['progress'];
+    };
+
 export type ServerMessage =
+  | GroupMessage
   | LiveMessage
   | { type: 'welcome'; connections: number; serverTime: number }
   | { type: 'pong'; id?: string; serverTime: number }

@@ -301,4 +301,32 @@ describe('a live quiz', () => {
     hostSocket.close();
     slow.close();
   }, 20_000);
+
+  it('pauses the question when the host has been gone for the grace period, and resumes on return', async () => {
+    const instructor = await signUp('instructor');
+    const room = await json<{ roomId: string; pin: string; hostToken: string }>(
+      await call(instructor.token, 'POST', '/api/live/sessions', { course: COURSE, count: 1, timeLimitSeconds: 60 }),
+      201,
+    );
+    const hostSocket = await connect(room.roomId, room.hostToken);
+    await hostSocket.next('live-state');
+    const joined = await json<{ token: string }>(
+      await call(null, 'POST', '/api/live/join', { pin: room.pin, nickname: 'Patient' }),
+    );
+    const player = await connect(room.roomId, joined.token);
+    await player.next('live-state');
+    host(hostSocket, 'start');
+    await player.next('question');
+    const left = Date.now();
+    hostSocket.close();
+    const paused = await player.next<{ remainingMs: number }>('paused', 20_000);
+    expect(Date.now() - left).toBeGreaterThanOrEqual(14_000);
+    expect(paused.remainingMs).toBeGreaterThan(40_000);
+    const back = await connect(room.roomId, room.hostToken);
+    expect(await back.next<State>('live-state')).toMatchObject({ phase: 'question' });
+    host(back, 'resume');
+    expect((await player.next<{ deadline: number }>('resumed')).deadline).toBeGreaterThan(Date.now() + 40_000);
+    back.close();
+    player.close();
+  }, 30_000);
 });

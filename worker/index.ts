@@ -18,6 +18,7 @@ import { registerClassRoutes } from './routes/classes';
 import { registerCurriculumRoutes } from './routes/curriculum';
 import { registerDocsRoutes } from './routes/docs';
 import { registerLivenessRoute, registerReadinessRoute } from './routes/health';
+import { registerGroupRoutes } from './routes/groups';
 import { registerLearningRoutes } from './routes/learning';
 import { registerLiveRoutes } from './routes/live';
 import { registerMeRoutes } from './routes/me';
@@ -29,6 +30,7 @@ import { registerTestFaultRoutes } from './routes/test-faults';
 
 export { LearnerAgent } from '../durable/learner-agent';
 export { LiveRoom } from '../durable/live-room';
+export { StudyGroup } from '../durable/study-group';
 
 const app = createApp();
 
@@ -52,6 +54,7 @@ registerCurriculumRoutes(app);
 registerLearningRoutes(app);
 registerQuizRoutes(app);
 registerLiveRoutes(app);
+registerGroupRoutes(app);
 registerProgressRoutes(app);
 registerClassRoutes(app);
 registerAdminRoutes(app);

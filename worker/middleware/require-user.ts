@@ -87,6 +87,23 @@ export function identifyUserForWrite() {
   });
 }
 
+/**
+ * For WebSocket upgrades (GET, so requireUser's Origin check does not apply): a browser
+ * sends the cookie on a cross-site WebSocket too, so a cookie sign-in must come from one of
+ * our pages. Use after requireUser().
+ */
+export function requireOwnOriginForCookie() {
+  return createMiddleware<AppEnv>(async (c, next) => {
+    if (signedIn(c.get('auth')).via === 'cookie') {
+      const origin = c.req.header('origin');
+      if (!origin || (origin !== new URL(c.req.url).origin && !isConfiguredOrigin(c, origin))) {
+        throw new ApiError('forbidden', 'This request did not come from Jeseci, so it was refused.');
+      }
+    }
+    await next();
+  });
+}
+
 /** A signed-in user whose role is one of `roles`; everyone else gets 403. Use after requireUser(). */
 export function requireRole(...roles: UserRole[]) {
   return createMiddleware<AppEnv>(async (c, next) => {

@@ -4,17 +4,14 @@
  * own agent state, and the team's status across all learners for admins.
  */
 import { createRoute, z } from '@hono/zod-openapi';
-import type { Context } from 'hono';
 import { MAX_CHAT_CHARS } from '../../durable/protocol';
 import { LEARNER_HEADER } from '../../durable/learner-header';
 import { readAgentMetrics } from '../agents/agent-metrics';
 import { learnerAgent } from '../agents/learner-agent-stub';
 import type { App } from '../api/app';
 import { errorResponses, jsonContent, SlugSchema } from '../api/schemas';
-import type { AppEnv } from '../env';
 import { ApiError } from '../errors';
-import { isConfiguredOrigin } from '../middleware/cors';
-import { requireRole, requireUser, signedIn } from '../middleware/require-user';
+import { requireOwnOriginForCookie, requireRole, requireUser, signedIn } from '../middleware/require-user';
 
 const LinkSchema = z.object({
   kind: z.enum(['lesson', 'concept', 'item', 'reviews']),
@@ -105,15 +102,6 @@ const teamStatusRoute = createRoute({
   },
 });
 
-/** A cookie rides along on a cross-site WebSocket too: only our own pages may open the channel. */
-function assertOwnOrigin(c: Context<AppEnv>): void {
-  if (signedIn(c.get('auth')).via !== 'cookie') return;
-  const origin = c.req.header('origin');
-  if (!origin || (origin !== new URL(c.req.url).origin && !isConfiguredOrigin(c, origin))) {
-    throw new ApiError('forbidden', 'This request did not come from Jeseci, so it was refused.');
-  }
-}
-
 export function registerAgentRoutes(app: App): void {
   app.openapi(chatRoute, async (c) => {
     const { user } = signedIn(c.get('auth'));
@@ -126,11 +114,10 @@ export function registerAgentRoutes(app: App): void {
     }
   });
 
-  app.get('/api/agents/ws', requireUser(), async (c) => {
+  app.get('/api/agents/ws', requireUser(), requireOwnOriginForCookie(), async (c) => {
     if (c.req.header('upgrade')?.toLowerCase() !== 'websocket') {
       throw new ApiError('bad_request', 'This is the learner’s live channel: open it as a WebSocket.');
     }
-    assertOwnOrigin(c);
     const { user } = signedIn(c.get('auth'));
     const headers = new Headers({ Upgrade: 'websocket', [LEARNER_HEADER]: user.id });
     return learnerAgent(c.env, user.id).fetch(new Request('https://learner-agent/ws', { headers }));

@@ -19,6 +19,7 @@ import { reviewQueue } from '../practice/reviews';
 import { submitAttempt } from '../practice/submit-attempt';
 import { ApiError } from '../errors';
 import { nextItemPlan, tellAgent } from '../agents/learning-hooks';
+import { groupForMember } from '../groups/queries';
 
 const ItemSchema = z
   .object({
@@ -216,6 +217,11 @@ const submitAttemptRoute = createRoute({
             .uuid()
             .optional()
             .openapi({ description: 'The quiz (POST /api/quizzes) this answer is for' }),
+          groupId: z
+            .string()
+            .uuid()
+            .optional()
+            .openapi({ description: 'The study group whose shared practice this answer is for' }),
         }),
       ),
     },
@@ -348,6 +354,10 @@ export function registerLearningRoutes(app: App): void {
     const learner = learnerClock(c);
     const now = new Date();
     const request = c.req.valid('json');
+    // Checked before anything is stored: an answer for someone else's group is refused whole.
+    if (request.groupId && !(await groupForMember(c.var.db, request.groupId, learner.userId))) {
+      throw new ApiError('not_found', 'No such study group.');
+    }
     const result = await submitAttempt(c.var, learner, request, now);
     if (!result.replayed) {
       feedLeaderboards(c, learner.userId, result.xp.gained, now);
@@ -360,6 +370,14 @@ export function registerLearningRoutes(app: App): void {
           result,
         }),
       );
+      const groupId = request.groupId;
+      if (groupId) {
+        c.executionCtx.waitUntil(
+          c.env.STUDY_GROUP.get(c.env.STUDY_GROUP.idFromName(groupId))
+            .memberAnswered({ userId: learner.userId, itemId: request.itemId, correct: result.correct })
+            .catch((error: unknown) => c.var.log.warn('study group progress not sent', { error: String(error) })),
+        );
+      }
     }
     return c.json(result, 200);
   });

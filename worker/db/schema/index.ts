@@ -2,6 +2,7 @@
 export * from './activity';
 export * from './classes';
 export * from './courses';
+export * from './groups';
 export * from './learning';
 export * from './live';
 export * from './password-resets';
