@@ -29,11 +29,11 @@ import {
 } from './attempt-pushes';
 import { nextStreakReminderAt, reviewNudgeAt } from './agents/motivator';
 import { elaborate, type TextModelBinding } from './llm';
-import { LEARNER_CHANNEL_RATE, takeToken, type Bucket } from './message-rate';
+import { LEARNER_CHANNEL_RATE } from './message-rate';
 import { LEARNER_HEADER } from './learner-header';
 import { parseClientMessage, type PushEvent } from './protocol';
 import { nudgeFor, reminderTimes } from './nudges';
-import { acceptWebSocket, broadcast, closeQuietly, guarded, openSockets, send } from './socket-hub';
+import { acceptWebSocket, broadcast, closeQuietly, guarded, openSockets, send, SocketRateLimit } from './socket-hub';
 
 export interface ChatInput {
   userId: string;
@@ -74,7 +74,7 @@ const INTERACTIONS_FOR_STRUGGLE = 20;
 
 export class LearnerAgent extends DurableObject<Env> {
   private readonly store: AgentStore;
-  private readonly buckets = new WeakMap<WebSocket, Bucket>();
+  private readonly limit = new SocketRateLimit(LEARNER_CHANNEL_RATE);
   /**
    * Settles when every attempt reported so far has been reacted to. The Worker reports an
    * answer after its response, so a fast client's next request can reach the object while
@@ -244,16 +244,7 @@ export class LearnerAgent extends DurableObject<Env> {
 
   override async webSocketMessage(ws: WebSocket, frame: string | ArrayBuffer): Promise<void> {
     await guarded(ws, 'learner agent message', async () => {
-      const taken = takeToken(this.buckets.get(ws), Date.now(), LEARNER_CHANNEL_RATE);
-      this.buckets.set(ws, taken.bucket);
-      if (!taken.allowed) {
-        return send(ws, {
-          type: 'error',
-          code: 'rate_limited',
-          message: 'Too many messages: wait a moment.',
-          retryAfterMs: taken.retryAfterMs,
-        });
-      }
+      if (!this.limit.admit(ws)) return;
       const parsed = parseClientMessage(frame);
       if (!parsed.ok) return send(ws, parsed.error);
       this.touch();

@@ -14,12 +14,12 @@ import { openDatabase } from '../worker/db/client';
 import { saveLiveResults } from '../worker/live/results';
 import { releasePin } from '../worker/live/pin';
 import { getRedis } from '../worker/redis/client';
-import { LIVE_ROOM_RATE, takeToken, type Bucket } from './message-rate';
+import { LIVE_ROOM_RATE } from './message-rate';
 import { liveState, questionView, resultsMessage, gameOverMessage, lobbyPlayers } from './live/views';
 import { RoomStore, type RoomConfig, type RoomTimers } from './live/room-store';
 import { initialState, reduce, type LiveQuestion, type QuizEvent, type QuizState } from './live/quiz-state';
 import { parseClientMessage, type ClientMessage, type ServerMessage } from './protocol';
-import { acceptWebSocket, closeQuietly, guarded, openSockets, send } from './socket-hub';
+import { acceptWebSocket, closeQuietly, guarded, openSockets, send, SocketRateLimit } from './socket-hub';
 
 /** How long a host may be gone during a question before its timer is paused. */
 export const HOST_GRACE_MS = 15_000;
@@ -50,7 +50,7 @@ function randomToken(): string {
 export class LiveRoom extends DurableObject<Env> {
   private readonly store: RoomStore;
   private state: QuizState | null;
-  private readonly buckets = new WeakMap<WebSocket, Bucket>();
+  private readonly limit = new SocketRateLimit(LIVE_ROOM_RATE);
   /**
    * Each socket's identity, read from its attachment once and then kept in memory: reading
    * an attachment deserialises it, and an answer burst in a 500-player room would otherwise
@@ -128,16 +128,7 @@ export class LiveRoom extends DurableObject<Env> {
 
   override async webSocketMessage(ws: WebSocket, frame: string | ArrayBuffer): Promise<void> {
     await guarded(ws, 'live room message', async () => {
-      const taken = takeToken(this.buckets.get(ws), Date.now(), LIVE_ROOM_RATE);
-      this.buckets.set(ws, taken.bucket);
-      if (!taken.allowed) {
-        return send(ws, {
-          type: 'error',
-          code: 'rate_limited',
-          message: 'Too many messages: wait a moment.',
-          retryAfterMs: taken.retryAfterMs,
-        });
-      }
+      if (!this.limit.admit(ws)) return;
       const parsed = parseClientMessage(frame);
       if (!parsed.ok) return send(ws, parsed.error);
       await this.handle(ws, parsed.message);

@@ -4,6 +4,7 @@
  * messages, and broadcasting. It keeps no state of its own: `getWebSockets()` is the
  * truth after a wake-up.
  */
+import { takeToken, type Bucket, type MessageRate } from './message-rate';
 import type { ServerMessage } from './protocol';
 
 /** Accepts an upgrade request; `socket` is our end of the new connection, absent when refused. */
@@ -57,5 +58,30 @@ export async function guarded(ws: WebSocket, label: string, handler: () => Promi
       }),
     );
     send(ws, { type: 'error', code: 'bad_message', message: 'The message could not be handled.' });
+  }
+}
+
+/**
+ * A message limit per socket (a token bucket each, kept in memory: a socket quiet long
+ * enough for its object to hibernate has refilled its bucket anyway).
+ */
+export class SocketRateLimit {
+  private readonly buckets = new WeakMap<WebSocket, Bucket>();
+
+  constructor(private readonly rate: MessageRate) {}
+
+  /** Whether the socket may send this message; if not, it has been told how long to wait. */
+  admit(ws: WebSocket, now = Date.now()): boolean {
+    const taken = takeToken(this.buckets.get(ws), now, this.rate);
+    this.buckets.set(ws, taken.bucket);
+    if (!taken.allowed) {
+      send(ws, {
+        type: 'error',
+        code: 'rate_limited',
+        message: 'Too many messages: wait a moment.',
+        retryAfterMs: taken.retryAfterMs,
+      });
+    }
+    return taken.allowed;
   }
 }

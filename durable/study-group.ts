@@ -8,7 +8,7 @@
  */
 import { DurableObject } from 'cloudflare:workers';
 import { cleanGroupMessage, GROUP_HISTORY_KEPT, progressByMember, TYPING_TTL_MS } from './groups/group-chat';
-import { LEARNER_CHANNEL_RATE, takeToken, type Bucket } from './message-rate';
+import { LEARNER_CHANNEL_RATE } from './message-rate';
 import {
   parseClientMessage,
   type GroupChatMessage,
@@ -16,7 +16,7 @@ import {
   type GroupPractice,
   type ServerMessage,
 } from './protocol';
-import { acceptWebSocket, closeQuietly, guarded, send } from './socket-hub';
+import { acceptWebSocket, closeQuietly, guarded, send, SocketRateLimit } from './socket-hub';
 
 /** Headers the Worker's route sets after checking the member; the object trusts only it. */
 export const GROUP_MEMBER_HEADER = 'x-jeseci-member';
@@ -33,7 +33,7 @@ const SCHEMA = [
 type StoredPractice = Omit<GroupPractice, 'progress'>;
 
 export class StudyGroup extends DurableObject<Env> {
-  private readonly buckets = new WeakMap<WebSocket, Bucket>();
+  private readonly limit = new SocketRateLimit(LEARNER_CHANNEL_RATE);
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
@@ -99,16 +99,7 @@ export class StudyGroup extends DurableObject<Env> {
 
   override async webSocketMessage(ws: WebSocket, frame: string | ArrayBuffer): Promise<void> {
     await guarded(ws, 'study group message', async () => {
-      const taken = takeToken(this.buckets.get(ws), Date.now(), LEARNER_CHANNEL_RATE);
-      this.buckets.set(ws, taken.bucket);
-      if (!taken.allowed) {
-        return send(ws, {
-          type: 'error',
-          code: 'rate_limited',
-          message: 'Too many messages: wait a moment.',
-          retryAfterMs: taken.retryAfterMs,
-        });
-      }
+      if (!this.limit.admit(ws)) return;
       const parsed = parseClientMessage(frame);
       if (!parsed.ok) return send(ws, parsed.error);
       const member = ws.deserializeAttachment() as GroupMember;

@@ -20,7 +20,7 @@ import { CourseSchema, ItemSchema, LessonSchema } from '../worker/curriculum/pac
 import * as schema from '../worker/db/schema/index.ts';
 import { GOOD_PASSWORD } from './support/accounts.ts';
 import { useTestDatabase } from './support/db.ts';
-import { freshClientIp } from './support/http.ts';
+import { callAt, freshClientIp, jsonOf } from './support/http.ts';
 import { probe, type SocketProbe } from './support/socket.ts';
 
 const database = useTestDatabase();
@@ -119,23 +119,9 @@ interface Learner {
   ip: string;
 }
 
-function call(learner: Learner | null, method: string, path: string, body?: unknown): Promise<Response> {
-  // Each request from its own client IP: the per-IP rate limit is not what is tested here.
-  const headers: Record<string, string> = { 'cf-connecting-ip': freshClientIp() };
-  if (learner) headers.authorization = `Bearer ${learner.token}`;
-  if (body !== undefined) headers['content-type'] = 'application/json';
-  return fetch(new URL(path, worker.url), {
-    method,
-    headers,
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-}
-
-async function json<T>(res: Response, status = 200): Promise<T> {
-  const text = await res.text();
-  expect(res.status, text).toBe(status);
-  return JSON.parse(text) as T;
-}
+const call = (learner: Learner | null, method: string, path: string, body?: unknown) =>
+  callAt(worker.url, learner?.token ?? null, method, path, body);
+const json = jsonOf;
 
 async function signUp(): Promise<Learner> {
   const ip = freshClientIp();

@@ -18,7 +18,7 @@ import { CourseSchema, ItemSchema, LessonSchema } from '../worker/curriculum/pac
 import * as schema from '../worker/db/schema/index.ts';
 import { GOOD_PASSWORD } from './support/accounts.ts';
 import { useTestDatabase } from './support/db.ts';
-import { freshClientIp } from './support/http.ts';
+import { callAt, freshClientIp, jsonOf } from './support/http.ts';
 import { probe, type SocketProbe } from './support/socket.ts';
 
 const database = useTestDatabase();
@@ -66,22 +66,9 @@ afterAll(async () => {
   await rm(persistDir, { recursive: true, force: true });
 });
 
-function call(token: string | null, method: string, path: string, body?: unknown): Promise<Response> {
-  const headers: Record<string, string> = { 'cf-connecting-ip': freshClientIp() };
-  if (token) headers.authorization = `Bearer ${token}`;
-  if (body !== undefined) headers['content-type'] = 'application/json';
-  return fetch(new URL(path, worker.url), {
-    method,
-    headers,
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-}
-
-async function json<T>(res: Response, status = 200): Promise<T> {
-  const text = await res.text();
-  expect(res.status, text).toBe(status);
-  return JSON.parse(text) as T;
-}
+const call = (token: string | null, method: string, path: string, body?: unknown) =>
+  callAt(worker.url, token, method, path, body);
+const json = jsonOf;
 
 async function signUp(role?: 'instructor'): Promise<{ token: string; userId: string }> {
   const body = await json<{ token: string; user: { id: string } }>(

@@ -1,7 +1,7 @@
 /** Requests to the Worker under test, each from a client IP of its own unless told otherwise. */
 import { randomBytes } from 'node:crypto';
 import { request as httpRequest } from 'node:http';
-import { inject } from 'vitest';
+import { expect, inject } from 'vitest';
 
 /** An address in the IPv6 documentation range (2001:db8::/32): a header value, never dialled. */
 export function freshClientIp(): string {
@@ -60,4 +60,28 @@ export function apiOnOwnConnection(
 
 export interface ErrorBodyShape {
   error: { code: string; message: string; requestId: string; details?: unknown };
+}
+
+/**
+ * A JSON request to a Worker the suite started itself (its URL changes when the suite
+ * restarts it), as `token`'s user or signed out, from a client IP of its own.
+ */
+export function callAt(
+  base: URL,
+  token: string | null,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<Response> {
+  const headers: Record<string, string> = { 'cf-connecting-ip': freshClientIp() };
+  if (token) headers.authorization = `Bearer ${token}`;
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  return fetch(new URL(path, base), { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+}
+
+/** The response's JSON body, after checking its status (the body is shown when it differs). */
+export async function jsonOf<T>(res: Response, status = 200): Promise<T> {
+  const text = await res.text();
+  expect(res.status, text).toBe(status);
+  return JSON.parse(text) as T;
 }
