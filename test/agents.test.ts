@@ -21,7 +21,7 @@ import * as schema from '../worker/db/schema/index.ts';
 import { GOOD_PASSWORD } from './support/accounts.ts';
 import { useTestDatabase } from './support/db.ts';
 import { callAt, freshClientIp, jsonOf } from './support/http.ts';
-import { probe, type SocketProbe } from './support/socket.ts';
+import { openProbe, type SocketProbe } from './support/socket.ts';
 
 const database = useTestDatabase();
 const COURSE = 'agents-test';
@@ -141,19 +141,9 @@ async function signUp(): Promise<Learner> {
 }
 
 async function channel(learner: Learner): Promise<SocketProbe> {
-  const url = new URL('/api/agents/ws', worker.url);
-  url.protocol = 'ws:';
-  const ws = new WebSocket(url, {
-    headers: { authorization: `Bearer ${learner.token}`, 'cf-connecting-ip': learner.ip },
-  });
-  await new Promise<void>((resolve, reject) => {
-    ws.once('open', () => resolve());
-    ws.once('error', reject);
-  });
-  const socket = probe({
-    send: (data) => ws.send(data),
-    close: (code) => ws.close(code),
-    addEventListener: (type, listener) => ws.on(type, (data: WebSocket.RawData) => listener({ data: data.toString() })),
+  const socket = await openProbe(worker.url, '/api/agents/ws', {
+    authorization: `Bearer ${learner.token}`,
+    'cf-connecting-ip': learner.ip,
   });
   await socket.next('welcome');
   return socket;

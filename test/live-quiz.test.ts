@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import WebSocket from 'ws';
+import type WebSocket from 'ws';
 import { seedPack } from '../ops/content/seed.ts';
 import { startWorkerRuntime, type WorkerRuntime } from '../ops/stack/worker-runtime.ts';
 import { CourseSchema, ItemSchema, LessonSchema } from '../worker/curriculum/pack-schema.ts';
@@ -19,7 +19,7 @@ import * as schema from '../worker/db/schema/index.ts';
 import { GOOD_PASSWORD } from './support/accounts.ts';
 import { useTestDatabase } from './support/db.ts';
 import { callAt, freshClientIp, jsonOf } from './support/http.ts';
-import { probe, type SocketProbe } from './support/socket.ts';
+import { openProbe, type SocketProbe } from './support/socket.ts';
 
 const database = useTestDatabase();
 const COURSE = 'live-test';
@@ -85,21 +85,10 @@ async function signUp(role?: 'instructor'): Promise<{ token: string; userId: str
 }
 
 async function connect(roomId: string, token?: string): Promise<SocketProbe & { raw: WebSocket }> {
-  const url = new URL(`/api/live/rooms/${roomId}/ws`, worker.url);
-  url.protocol = 'ws:';
-  const ws = new WebSocket(url, { headers: { 'cf-connecting-ip': freshClientIp() } });
-  await new Promise<void>((resolve, reject) => {
-    ws.once('open', () => resolve());
-    ws.once('error', reject);
-  });
-  const socket = probe({
-    send: (data) => ws.send(data),
-    close: (code) => ws.close(code),
-    addEventListener: (type, listener) => ws.on(type, (data: WebSocket.RawData) => listener({ data: data.toString() })),
-  });
+  const socket = await openProbe(worker.url, `/api/live/rooms/${roomId}/ws`, { 'cf-connecting-ip': freshClientIp() });
   await socket.next('welcome');
   if (token) socket.send(JSON.stringify({ type: 'hello', token }));
-  return Object.assign(socket, { raw: ws });
+  return socket;
 }
 
 interface Seat {

@@ -1,4 +1,5 @@
 /** A WebSocket test client that queues what it receives, so a test can await the next message. */
+import WebSocket from 'ws';
 export interface SocketProbe {
   send(data: string | ArrayBuffer): void;
   /** Resolves with the next message of `type` (earlier ones of other types are kept). */
@@ -38,4 +39,26 @@ export function probe(ws: MinimalSocket): SocketProbe {
       }
     },
   };
+}
+
+/** Opens a WebSocket (the `ws` client, which can send headers) to `path` on `base` and probes it. */
+export async function openProbe(
+  base: URL | string,
+  path: string,
+  headers: Record<string, string>,
+): Promise<SocketProbe & { raw: WebSocket }> {
+  const url = new URL(path, base);
+  url.protocol = 'ws:';
+  const ws = new WebSocket(url, { headers });
+  await new Promise<void>((resolve, reject) => {
+    ws.once('open', () => resolve());
+    ws.once('error', reject);
+  });
+  const socket = probe({
+    send: (data) => ws.send(data),
+    close: (code) => ws.close(code),
+    addEventListener: (_type, listener) =>
+      ws.on('message', (data: WebSocket.RawData) => listener({ data: data.toString() })),
+  });
+  return Object.assign(socket, { raw: ws });
 }

@@ -45,3 +45,18 @@ export const SlugSchema = z.string().pipe(IdSchema);
 
 /** A JSON body or response in a route definition. */
 export const jsonContent = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } } });
+
+/** An item as a learner sees it (never its answer): practice, reviews and quizzes share it. */
+export const PracticeItemSchema = z
+  .object({
+    id: z.string().uuid(),
+    slug: z.string(),
+    course: z.string(),
+    concept: z.string(),
+    type: z.string(),
+    difficulty: z.enum(['easy', 'medium', 'hard']),
+    prompt: z.string(),
+    hints: z.array(z.string()),
+    content: z.record(z.string(), z.unknown()),
+  })
+  .openapi('PracticeItem');

@@ -7,7 +7,7 @@
 import { eq, inArray } from 'drizzle-orm';
 import type { RoomConfig } from '../../durable/live/room-store';
 import type { QuizState } from '../../durable/live/quiz-state';
-import { playerSummary, podium } from '../../durable/live/scoring';
+import { leaderboard, podium } from '../../durable/live/scoring';
 import type { Database } from '../db/types';
 import { liveSessions, users } from '../db/schema';
 import { workerSandbox } from '../evaluation/worker-sandbox';
@@ -16,13 +16,18 @@ import { practiceResponse } from './questions';
 
 export async function saveLiveResults(db: Database, config: RoomConfig, state: QuizState): Promise<void> {
   const players = Object.values(state.players);
-  const summaries = players.map((player) => ({
-    playerId: player.id,
-    nickname: player.nickname,
-    userId: player.userId,
-    kicked: player.kicked,
-    ...playerSummary(state, player.id),
-  }));
+  // One leaderboard for all: playerSummary would sort the whole room again for each player.
+  const board = new Map(leaderboard(state).map((entry) => [entry.playerId, entry]));
+  const summaries = players.map((player) => {
+    const entry = board.get(player.id);
+    return {
+      playerId: player.id,
+      nickname: player.nickname,
+      userId: player.userId,
+      kicked: player.kicked,
+      ...(entry ? { score: entry.score, rank: entry.rank, correct: entry.correct, answered: entry.answered } : {}),
+    };
+  });
   const learnerIds = [
     ...new Set(players.flatMap((player) => (player.userId && !player.kicked ? [player.userId] : []))),
   ];

@@ -6,7 +6,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { App } from '../api/app';
-import { errorResponses, jsonContent, SlugSchema } from '../api/schemas';
+import { errorResponses, jsonContent, PracticeItemSchema, SlugSchema } from '../api/schemas';
 import { EvaluationSchema } from '../evaluation/evaluation';
 
 import type { AppEnv } from '../env';
@@ -21,21 +21,7 @@ import { ApiError } from '../errors';
 import { nextItemPlan, tellAgent } from '../agents/learning-hooks';
 import { groupForMember } from '../groups/queries';
 
-const ItemSchema = z
-  .object({
-    id: z.string().uuid(),
-    slug: z.string(),
-    course: z.string(),
-    concept: z.string(),
-    type: z.string(),
-    difficulty: z.enum(['easy', 'medium', 'hard']),
-    prompt: z.string(),
-    hints: z.array(z.string()),
-    content: z.record(z.string(), z.unknown()),
-  })
-  .openapi('PracticeItem');
-
-type PracticeItem = z.infer<typeof ItemSchema>;
+type PracticeItem = z.infer<typeof PracticeItemSchema>;
 
 const MasteryChange = z.object({
   concept: z.string(),
@@ -171,7 +157,7 @@ const nextItemRoute = createRoute({
       description: 'The item to answer next',
       ...jsonContent(
         z.object({
-          item: ItemSchema,
+          item: PracticeItemSchema,
           predicted: z.number(),
           resumed: z.boolean().openapi({ description: 'The item served before and not answered yet (a refresh)' }),
           adapted: z
@@ -249,7 +235,7 @@ const reviewsRoute = createRoute({
             dueToday: z.number().int(),
             reviewedToday: z.number().int(),
           }),
-          reviews: z.array(z.object({ item: ItemSchema, due: z.string() })),
+          reviews: z.array(z.object({ item: PracticeItemSchema, due: z.string() })),
         }),
       ),
     },

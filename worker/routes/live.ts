@@ -178,8 +178,8 @@ export function registerLiveRoutes(app: App): void {
     const room = c.env.LIVE_ROOM.get(c.env.LIVE_ROOM.idFromName(roomId));
     const joined = await room.join({ nickname, userId: auth?.user.id ?? null });
     if (!joined.ok) {
-      const status =
-        joined.code === 'invalid' ? 'validation_failed' : joined.code === 'nickname_taken' ? 'conflict' : 'conflict';
+      // A nickname that does not fit is bad input; a taken one, a kick or an ended game is a conflict.
+      const status = joined.code === 'invalid' ? 'validation_failed' : 'conflict';
       throw new ApiError(status, joined.message, { details: { reason: joined.code } });
     }
     return c.json({ roomId, playerId: joined.playerId, token: joined.token, nickname: joined.nickname }, 200);

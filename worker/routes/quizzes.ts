@@ -4,7 +4,7 @@
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import type { App } from '../api/app';
-import { errorResponses, jsonContent, SlugSchema } from '../api/schemas';
+import { errorResponses, jsonContent, PracticeItemSchema, SlugSchema } from '../api/schemas';
 import { requireUser, signedIn } from '../middleware/require-user';
 import { createQuiz, quizView } from '../practice/quizzes';
 
@@ -13,19 +13,7 @@ const QuizKindSchema = z.enum(['diagnostic', 'formative', 'summative']).openapi(
     'diagnostic: placement, questions near 50% predicted success, mix .4/.4/.2 easy/medium/hard; formative: practice at 75%, .3/.5/.2; summative: confirms mastery, .2/.4/.4',
 });
 
-const QuizItemSchema = z.object({
-  item: z.object({
-    id: z.string(),
-    slug: z.string(),
-    course: z.string(),
-    concept: z.string(),
-    type: z.string(),
-    difficulty: z.enum(['easy', 'medium', 'hard']),
-    prompt: z.string(),
-    hints: z.array(z.string()),
-    content: z.record(z.string(), z.unknown()),
-  }),
-});
+const QuizItemSchema = z.object({ item: PracticeItemSchema });
 
 const QuizSchema = z
   .object({
