@@ -11,6 +11,7 @@ export default tseslint.config(
       '.wrangler/',
       'frontend/dist/',
       'worker-configuration.d.ts',
+      'frontend/src/api/schema.d.ts',
       'migrations/',
     ],
   },

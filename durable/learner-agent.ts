@@ -16,6 +16,8 @@ import { getRedis } from '../worker/redis/client';
 import { defaultCourseSlug } from '../worker/agents/courses';
 import { activeSessionSummary, endIdleSession, SESSION_IDLE_MINUTES } from '../worker/practice/learning-sessions';
 import { AgentStore, type AgentCounters, type InFlightItem, type NudgeKind } from './agent-store';
+import { transcriptOf, type TranscriptTurn } from './chat-transcript';
+import { decideNextStep, nextStepReply, type NextStep } from './agents/next-step';
 import { respond } from './agents/orchestrator';
 import type { AgentName, AgentReply, LearnerSnapshot } from './agents/snapshot';
 import {
@@ -71,6 +73,13 @@ const IDLE_MS = SESSION_IDLE_MINUTES * 60_000;
 const PENDING_PUSHES = 20;
 /** Answers looked back over for a run of misses. */
 const INTERACTIONS_FOR_STRUGGLE = 20;
+
+/** The orchestrator's next step as the dashboard shows it. */
+export interface NextStepOutput {
+  course: string;
+  step: NextStep;
+  reply: AgentReply;
+}
 
 export class LearnerAgent extends DurableObject<Env> {
   private readonly store: AgentStore;
@@ -225,6 +234,11 @@ export class LearnerAgent extends DurableObject<Env> {
     };
   }
 
+  /** RPC: the conversation as the learner saw it, oldest first (the turns the team remembers). */
+  async transcript(): Promise<TranscriptTurn[]> {
+    return transcriptOf(this.store.memory());
+  }
+
   override async alarm(): Promise<void> {
     const userId = this.store.userId;
     const due = this.store.takeDue(Date.now());
@@ -296,18 +310,33 @@ export class LearnerAgent extends DurableObject<Env> {
     this.store.setMeta('lastSeenAt', now);
   }
 
-  private async answer(input: ChatInput): Promise<ChatOutput> {
+  /**
+   * The orchestrator's decision on its own, for the dashboard: what to do next and why,
+   * with its links and action. `null` when the learner has no course to talk about.
+   */
+  async nextStep(input: { userId: string; course?: string | undefined }): Promise<NextStepOutput | null> {
     await this.attemptsSettled;
-    const id = input.id ?? crypto.randomUUID();
     const started = Date.now();
-    const now = new Date();
-    let snapshot: LearnerSnapshot | null;
+    const snapshot = await this.snapshotFor(input.userId, input.course, new Date(), started);
+    if (!snapshot) return null;
+    const step = decideNextStep(snapshot);
+    const reply = nextStepReply(snapshot, step);
+    this.countCall('orchestrator', Date.now() - started);
+    return { course: snapshot.course.slug, step, reply };
+  }
+
+  /** The learner's snapshot for `course` (else the last one talked about, else their default). */
+  private async snapshotFor(
+    userId: string,
+    requested: string | undefined,
+    now: Date,
+    started: number,
+  ): Promise<LearnerSnapshot | null> {
     try {
-      snapshot = await this.withDatabase(async (db) => {
-        const course =
-          input.course ?? this.store.getMeta<string>('course') ?? (await defaultCourseSlug(db, input.userId));
+      return await this.withDatabase(async (db) => {
+        const course = requested ?? this.store.getMeta<string>('course') ?? (await defaultCourseSlug(db, userId));
         if (!course) return null;
-        return loadSnapshot(db, input.userId, course, now, {
+        return loadSnapshot(db, userId, course, now, {
           lastActiveAt: iso(this.store.getMeta<number>('previousVisitAt')),
           lastFeedback: this.store.lastFeedback,
         });
@@ -316,6 +345,14 @@ export class LearnerAgent extends DurableObject<Env> {
       this.countCall('orchestrator', Date.now() - started, { error: errorText(error) });
       throw error;
     }
+  }
+
+  private async answer(input: ChatInput): Promise<ChatOutput> {
+    await this.attemptsSettled;
+    const id = input.id ?? crypto.randomUUID();
+    const started = Date.now();
+    const now = new Date();
+    const snapshot = await this.snapshotFor(input.userId, input.course, now, started);
     if (!snapshot) throw new Error(`no course to talk about for ${input.userId}`);
     this.store.setMeta('course', snapshot.course.slug);
 
@@ -337,6 +374,7 @@ export class LearnerAgent extends DurableObject<Env> {
         intent: decided.intent,
         conceptId: decided.conceptId,
         messageId: reply.messageId,
+        shown: reply,
         at,
       },
     );
@@ -398,6 +436,7 @@ export class LearnerAgent extends DurableObject<Env> {
         text: push.reply.text,
         agent: 'motivator',
         messageId: push.reply.messageId,
+        shown: push.reply,
         at: push.at,
       });
     }

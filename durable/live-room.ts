@@ -15,6 +15,7 @@ import { saveLiveResults } from '../worker/live/results';
 import { releasePin } from '../worker/live/pin';
 import { getRedis } from '../worker/redis/client';
 import { LIVE_ROOM_RATE } from './message-rate';
+import { answerCount } from './live/question-flow';
 import { liveState, questionView, resultsMessage, gameOverMessage, lobbyPlayers } from './live/views';
 import { RoomStore, type RoomConfig, type RoomTimers } from './live/room-store';
 import { initialState, reduce, type LiveQuestion, type QuizEvent, type QuizState } from './live/quiz-state';
@@ -82,6 +83,27 @@ export class LiveRoom extends DurableObject<Env> {
     return { hostToken };
   }
 
+  /**
+   * RPC: a new host token, for the room's host taking the game over from another tab or
+   * device (the old one was lost with its tab). The old token stops working at once and a
+   * screen still hosting with it is told so and let go.
+   */
+  async replaceHostToken(): Promise<{ hostToken: string } | null> {
+    const config = this.store.config;
+    if (!config) return null;
+    const hostToken = randomToken();
+    this.store.config = { ...config, hostTokenHash: await sha256(hostToken) };
+    const displaced = this.hostSockets();
+    for (const ws of displaced) {
+      // Demoted first, so its close is not taken for the host stepping away.
+      this.setIdentity(ws, { role: 'pending' });
+      send(ws, { type: 'error', code: 'unauthorized', message: 'This game is now hosted from another tab or device.' });
+      closeQuietly(ws, 4001);
+    }
+    if (displaced.length) await this.hostLeft();
+    return { hostToken };
+  }
+
   /** RPC: a player joins by nickname (the Worker resolved the PIN); returns their seat's token. */
   async join(input: {
     nickname: string;
@@ -141,11 +163,14 @@ export class LiveRoom extends DurableObject<Env> {
     if (identity.role === 'player' && !this.socketsOf(identity.playerId, ws).length) {
       await this.apply({ type: 'disconnect', playerId: identity.playerId, at: Date.now() });
     }
-    if (identity.role === 'host' && !this.hostSockets(ws).length) {
-      await this.apply({ type: 'host-disconnected', at: Date.now() });
-      if (this.state?.phase === 'question' && !this.state.paused)
-        this.setTimers({ ...this.store.timers, hostGrace: Date.now() + HOST_GRACE_MS });
-    }
+    if (identity.role === 'host' && !this.hostSockets(ws).length) await this.hostLeft();
+  }
+
+  /** No host is connected any more: a running question pauses if none is back within the grace period. */
+  private async hostLeft(): Promise<void> {
+    await this.apply({ type: 'host-disconnected', at: Date.now() });
+    if (this.state?.phase === 'question' && !this.state.paused)
+      this.setTimers({ ...this.store.timers, hostGrace: Date.now() + HOST_GRACE_MS });
   }
 
   override async alarm(): Promise<void> {
@@ -209,7 +234,11 @@ export class LiveRoom extends DurableObject<Env> {
       this.setIdentity(ws, { role: 'host' });
       this.setTimers({ ...this.store.timers, hostGrace: undefined });
       await this.apply({ type: 'host-connected', at: Date.now() });
-      return send(ws, liveState(this.state ?? state, config, { role: 'host' }));
+      const now = this.state ?? state;
+      send(ws, liveState(now, config, { role: 'host' }));
+      // A host back mid-question (a reload, another device) sees the count at once, not at the next answer.
+      if (now.phase === 'question') send(ws, { type: 'answer-count', index: now.index, ...answerCount(now) });
+      return;
     }
     const player = Object.values(state.players).find((candidate) => candidate.tokenHash === hash);
     if (!player)

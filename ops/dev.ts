@@ -63,7 +63,9 @@ async function main(): Promise<void> {
       log,
     });
 
-    const vars = Object.entries(stack.workerBindings).flatMap(([name, value]) => ['--var', `${name}:${value}`]);
+    // Locally Prometheus (or curl) scrapes /api/metrics with this token; production sets a secret.
+    const bindings = { ...stack.workerBindings, METRICS_TOKEN: process.env.METRICS_TOKEN || 'local-dev-metrics-token' };
+    const vars = Object.entries(bindings).flatMap(([name, value]) => ['--var', `${name}:${value}`]);
     const env = { ...process.env, WRANGLER_SEND_METRICS: 'false', FORCE_COLOR: useColor ? '1' : '0' };
     const worker = startProcess(
       'worker',

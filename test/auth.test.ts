@@ -79,7 +79,7 @@ describe('sign-up', () => {
 
 describe('sign-in', () => {
   it('opens a new session on every sign-in, usable by Bearer token and by cookie', async () => {
-    const account = await signUp();
+    const account = await signUp({ timeZone: 'Europe/Paris' });
     const res = await postJson('/api/auth/login', { email: account.email.toUpperCase(), password: account.password });
     expect(res.status).toBe(200);
     const { token } = (await res.json()) as { token: string };

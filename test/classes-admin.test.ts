@@ -229,7 +229,9 @@ describe('one learner never reaches another learner’s data', () => {
     await practise(alice, 'q1', true);
     await send('POST', '/api/learning-sessions', alice, { course: COURSE });
     // Bob sees only his own (empty) state wherever he looks.
-    expect((await get('/api/learning-sessions/current', bob)).status).toBe(404);
+    const none = await get('/api/learning-sessions/current', bob);
+    expect(none.status).toBe(200);
+    expect(await none.json()).toEqual({ session: null });
     expect((await send('POST', '/api/learning-sessions/current/end', bob)).status).toBe(404);
     const skills = (await (await get(`/api/courses/${COURSE}/skills`, bob)).json()) as {
       concepts: { answers: number }[];

@@ -5,7 +5,7 @@
  * as for deploy and served by workerd. Everything it made is removed afterwards.
  */
 import { randomBytes } from 'node:crypto';
-import { rm } from 'node:fs/promises';
+import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { dropDatabase, withDatabase } from '../ops/db/databases.ts';
@@ -38,6 +38,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const runtime = await startWorkerRuntime({ bundlePath, bindings: workerBindings, verbose });
 
   project.provide('stack', {
+    runId,
     workerUrl: runtime.url.toString(),
     bundlePath,
     workerBindings,
@@ -52,5 +53,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
     if (process.env.REDIS_URL) await deleteKeysWithPrefix(process.env.REDIS_URL, redisPrefix);
     if (databaseUrl) await dropDatabase(databaseUrl);
     await rm(bundleDir, { recursive: true, force: true });
+    // The web app builds of the browser suites (test/support/web-app.ts), one per test process.
+    for (const entry of await readdir(join(ROOT, '.build')).catch(() => [] as string[])) {
+      if (entry.startsWith(`web-${runId}-`)) await rm(join(ROOT, '.build', entry), { recursive: true, force: true });
+    }
   };
 }

@@ -16,7 +16,7 @@ import { seedPack } from '../ops/content/seed.ts';
 import { startWorkerRuntime, type WorkerRuntime } from '../ops/stack/worker-runtime.ts';
 import { CourseSchema, ItemSchema, LessonSchema } from '../worker/curriculum/pack-schema.ts';
 import * as schema from '../worker/db/schema/index.ts';
-import { GOOD_PASSWORD } from './support/accounts.ts';
+import { accountWithRole, type Role } from './support/accounts.ts';
 import { useTestDatabase } from './support/db.ts';
 import { callAt, freshClientIp, jsonOf } from './support/http.ts';
 import { openProbe, type SocketProbe } from './support/socket.ts';
@@ -70,22 +70,15 @@ const call = (token: string | null, method: string, path: string, body?: unknown
   callAt(worker.url, token, method, path, body);
 const json = jsonOf;
 
-async function signUp(role?: 'instructor'): Promise<{ token: string; userId: string }> {
-  const body = await json<{ token: string; user: { id: string } }>(
-    await call(null, 'POST', '/api/auth/register', {
-      email: `live-${randomUUID()}@example.test`,
-      password: GOOD_PASSWORD,
-      displayName: 'Live',
-      timeZone: 'UTC',
-    }),
-    201,
-  );
-  if (role) await database.query('update users set role = $2 where id = $1', [body.user.id, role]);
-  return { token: body.token, userId: body.user.id };
-}
+/** An account made through this suite's own Worker (a learner unless a role is given). */
+const signUp = (role: Role = 'learner') => accountWithRole(role, { base: worker.url.href, timeZone: 'UTC' });
 
-async function connect(roomId: string, token?: string): Promise<SocketProbe & { raw: WebSocket }> {
-  const socket = await openProbe(worker.url, `/api/live/rooms/${roomId}/ws`, { 'cf-connecting-ip': freshClientIp() });
+async function connect(
+  roomId: string,
+  token?: string,
+  ip = freshClientIp(),
+): Promise<SocketProbe & { raw: WebSocket }> {
+  const socket = await openProbe(worker.url, `/api/live/rooms/${roomId}/ws`, { 'cf-connecting-ip': ip });
   await socket.next('welcome');
   if (token) socket.send(JSON.stringify({ type: 'hello', token }));
   return socket;
@@ -305,4 +298,177 @@ describe('a live quiz', () => {
     back.close();
     player.close();
   }, 30_000);
+});
+
+describe('a class joining from one school network', () => {
+  it('seats thirty guests on one address at once: joins and sockets, none refused', async () => {
+    const instructor = await signUp('instructor');
+    const room = await json<{ roomId: string; pin: string; hostToken: string }>(
+      await call(instructor.token, 'POST', '/api/live/sessions', { course: COURSE, count: 1 }),
+      201,
+    );
+    const hostSocket = await connect(room.roomId, room.hostToken);
+    await hostSocket.next('live-state');
+    const school = freshClientIp();
+    // Sixty requests at once from one address: the general API limit (bursts of 20) would
+    // refuse forty of them; guests' live-quiz traffic has a class-sized allowance.
+    const joins = await Promise.all(
+      Array.from({ length: 30 }, (_, i) =>
+        fetch(new URL('/api/live/join', worker.url), {
+          method: 'POST',
+          headers: { 'cf-connecting-ip': school, 'content-type': 'application/json' },
+          body: JSON.stringify({ pin: room.pin, nickname: `Pupil ${i}` }),
+        }),
+      ),
+    );
+    expect(joins.map((res) => res.status)).toEqual(Array(30).fill(200));
+    expect(joins[0]?.headers.get('ratelimit-policy')).toBe('30;w=1;burst=60');
+    const seats = await Promise.all(joins.map((res) => res.json() as Promise<{ token: string }>));
+    const sockets = await Promise.all(seats.map((seat) => connect(room.roomId, seat.token, school)));
+    const states = await Promise.all(sockets.map((socket) => socket.next<State>('live-state')));
+    expect(states.every((state) => state.phase === 'lobby')).toBe(true);
+    for (const socket of [hostSocket, ...sockets]) socket.close();
+  }, 30_000);
+});
+
+describe('taking over hosting from another tab or device', () => {
+  it('gives the room’s own instructor a new host token; the old one and its screen stop hosting', async () => {
+    const instructor = await signUp('instructor');
+    const room = await json<{ roomId: string; pin: string; hostToken: string }>(
+      await call(instructor.token, 'POST', '/api/live/sessions', { course: COURSE, count: 2, timeLimitSeconds: 60 }),
+      201,
+    );
+    const firstTab = await connect(room.roomId, room.hostToken);
+    await firstTab.next('live-state');
+    const joined = await json<{ token: string }>(
+      await call(null, 'POST', '/api/live/join', { pin: room.pin, nickname: 'Steady' }),
+    );
+    const player = await connect(room.roomId, joined.token);
+    await player.next('live-state');
+    host(firstTab, 'start');
+    await player.next('question');
+
+    // Nobody else can take the room: another instructor, a learner, a guest.
+    const other = await signUp('instructor');
+    expect((await call(other.token, 'POST', `/api/live/sessions/${room.roomId}/host`)).status).toBe(404);
+    expect((await call((await signUp()).token, 'POST', `/api/live/sessions/${room.roomId}/host`)).status).toBe(403);
+    expect((await call(null, 'POST', `/api/live/sessions/${room.roomId}/host`)).status).toBe(401);
+    expect((await call(instructor.token, 'POST', `/api/live/sessions/${randomUUID()}/host`)).status).toBe(404);
+
+    const taken = await json<{ roomId: string; hostToken: string }>(
+      await call(instructor.token, 'POST', `/api/live/sessions/${room.roomId}/host`),
+    );
+    expect(taken.roomId).toBe(room.roomId);
+    expect(taken.hostToken).not.toBe(room.hostToken);
+    // The first tab is told, and let go.
+    expect(await firstTab.next('error')).toMatchObject({ code: 'unauthorized' });
+    // The new tab hosts the same game, mid-question, with its player.
+    const secondTab = await connect(room.roomId, taken.hostToken);
+    expect(await secondTab.next<State>('live-state')).toMatchObject({ role: 'host', phase: 'question' });
+    // The count comes with it, not only at the next answer.
+    expect(await secondTab.next('answer-count')).toMatchObject({ index: 0, answered: 0, players: 1 });
+    host(secondTab, 'reveal');
+    await player.next('question-results');
+    // The old token no longer opens the host's seat.
+    const stale = await connect(room.roomId, room.hostToken);
+    expect(await stale.next('error')).toMatchObject({ code: 'unauthorized' });
+    for (const socket of [stale, secondTab, player]) socket.close();
+  }, 30_000);
+});
+
+interface SessionList {
+  sessions: {
+    id: string;
+    status: string;
+    pin: string | null;
+    players: number;
+    questions: number;
+    host: { id: string };
+    course: { slug: string } | null;
+    endedAt: string | null;
+    resultsCsv: string;
+  }[];
+  nextBefore: string | null;
+}
+
+describe('the live sessions list', () => {
+  it('shows a host their own rooms newest first, following each from lobby to running to ended', async () => {
+    const instructor = await signUp('instructor');
+    const mine = async () =>
+      (await json<SessionList>(await call(instructor.token, 'GET', '/api/live/sessions'))).sessions.map(
+        ({ id, status, pin, players }) => ({ id, status, pin, players }),
+      );
+    expect(await mine()).toEqual([]);
+    const older = await json<{ roomId: string; pin: string; hostToken: string }>(
+      await call(instructor.token, 'POST', '/api/live/sessions', { course: COURSE, count: 2, timeLimitSeconds: 30 }),
+      201,
+    );
+    const newer = await json<{ roomId: string; pin: string; hostToken: string }>(
+      await call(instructor.token, 'POST', '/api/live/sessions', { course: COURSE, count: 1, timeLimitSeconds: 30 }),
+      201,
+    );
+    const first = await json<SessionList>(await call(instructor.token, 'GET', '/api/live/sessions'));
+    expect(first.sessions.map((session) => session.id)).toEqual([newer.roomId, older.roomId]);
+    expect(first.sessions[1]).toMatchObject({
+      status: 'lobby',
+      pin: older.pin,
+      players: 0,
+      questions: 2,
+      host: { id: instructor.userId },
+      course: { slug: COURSE },
+      endedAt: null,
+      resultsCsv: `/api/live/sessions/${older.roomId}/results.csv`,
+    });
+
+    // A player joins and the host starts: the room is running with one player.
+    await json(await call(null, 'POST', '/api/live/join', { pin: older.pin, nickname: 'Listed' }));
+    const hostSocket = await connect(older.roomId, older.hostToken);
+    await hostSocket.next('live-state');
+    host(hostSocket, 'start');
+    await hostSocket.next('question');
+    expect((await mine())[1]).toEqual({ id: older.roomId, status: 'running', pin: older.pin, players: 1 });
+
+    // Ended: the PIN is gone and the count comes from the saved results.
+    host(hostSocket, 'end');
+    let ended = (await mine())[1];
+    for (let tries = 0; tries < 50 && ended?.status !== 'ended'; tries++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      ended = (await mine())[1];
+    }
+    expect(ended).toEqual({ id: older.roomId, status: 'ended', pin: null, players: 1 });
+    hostSocket.close();
+
+    // Pages: one room a page, the cursor leads to the older one and then stops.
+    const page1 = await json<SessionList>(await call(instructor.token, 'GET', '/api/live/sessions?limit=1'));
+    expect(page1.sessions.map((session) => session.id)).toEqual([newer.roomId]);
+    const page2 = await json<SessionList>(
+      await call(
+        instructor.token,
+        'GET',
+        `/api/live/sessions?limit=1&before=${encodeURIComponent(page1.nextBefore ?? '')}`,
+      ),
+    );
+    expect(page2.sessions.map((session) => session.id)).toEqual([older.roomId]);
+    expect(page2.nextBefore).toBeNull();
+  }, 30_000);
+
+  it('keeps rooms to their host; only admins see everyone’s; learners and guests none', async () => {
+    const owner = await signUp('instructor');
+    const other = await signUp('instructor');
+    const admin = await signUp('admin');
+    const learner = await signUp();
+    const room = await json<{ roomId: string }>(
+      await call(owner.token, 'POST', '/api/live/sessions', { course: COURSE, count: 1 }),
+      201,
+    );
+    const ids = async (token: string, query = '') =>
+      (await json<SessionList>(await call(token, 'GET', `/api/live/sessions${query}`))).sessions.map((s) => s.id);
+    expect(await ids(other.token)).not.toContain(room.roomId);
+    expect(await ids(admin.token)).not.toContain(room.roomId);
+    expect(await ids(admin.token, '?scope=all&limit=50')).toContain(room.roomId);
+    expect((await call(other.token, 'GET', '/api/live/sessions?scope=all')).status).toBe(403);
+    expect((await call(learner.token, 'GET', '/api/live/sessions')).status).toBe(403);
+    expect((await call(null, 'GET', '/api/live/sessions')).status).toBe(401);
+    expect((await call(owner.token, 'GET', '/api/live/sessions?before=yesterday')).status).toBe(400);
+  });
 });

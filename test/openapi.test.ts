@@ -1,6 +1,10 @@
 /** The OpenAPI document is valid OpenAPI 3.1 and describes the routes; the docs page renders it. */
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { describe, expect, it } from 'vitest';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { API_TYPES_FILE, apiTypesFor } from '../ops/api/api-types.ts';
+import { ROOT } from '../ops/stack/worker-runtime.ts';
 import { api } from './support/http.ts';
 
 describe('GET /api/openapi.json', () => {
@@ -23,10 +27,13 @@ describe('GET /api/openapi.json', () => {
       '/api/admin/activity',
       '/api/admin/agents',
       '/api/admin/stats',
+      '/api/admin/system',
       '/api/admin/users',
       '/api/admin/users/{id}',
       '/api/agents/chat',
+      '/api/agents/chat/history',
       '/api/agents/me',
+      '/api/agents/next-step',
       '/api/attempts',
       '/api/auth/login',
       '/api/auth/logout',
@@ -38,6 +45,11 @@ describe('GET /api/openapi.json', () => {
       '/api/classes/join',
       '/api/classes/{id}/report',
       '/api/classes/{id}/report.csv',
+      '/api/content/courses/{course}',
+      '/api/content/courses/{course}/concepts/{concept}/items',
+      '/api/content/courses/{course}/concepts/{concept}/lessons',
+      '/api/content/courses/{course}/items/{item}',
+      '/api/content/courses/{course}/lessons/{lesson}',
       '/api/courses',
       '/api/courses/{course}',
       '/api/courses/{course}/lessons/{lesson}',
@@ -56,11 +68,13 @@ describe('GET /api/openapi.json', () => {
       '/api/learning-sessions/current/end',
       '/api/live/join',
       '/api/live/sessions',
+      '/api/live/sessions/{id}/host',
       '/api/live/sessions/{id}/results.csv',
       '/api/me',
       '/api/me/achievements',
       '/api/me/password',
       '/api/me/progress',
+      '/api/metrics',
       '/api/progress/calibration',
       '/api/progress/history',
       '/api/quizzes',
@@ -82,5 +96,13 @@ describe('GET /api/docs', () => {
     const html = await res.text();
     for (const path of ['/api/health', '/api/health/ready', '/api/version']) expect(html).toContain(path);
     expect(html).not.toContain('<script');
+  });
+});
+
+describe('the frontend’s API types', () => {
+  it('match the OpenAPI document (run `npm run api:types` after changing a route)', async () => {
+    const doc: unknown = await (await api('/api/openapi.json')).json();
+    const committed = await readFile(join(ROOT, API_TYPES_FILE), 'utf8');
+    expect(committed === (await apiTypesFor(doc)), `${API_TYPES_FILE} is stale: run npm run api:types`).toBe(true);
   });
 });

@@ -64,7 +64,15 @@ describe('study groups', () => {
     const typing = await adaRoom.next<{ member: { name: string }; until: number }>('typing');
     expect(typing.member.name).toBe('Bo');
     expect(typing.until).toBeGreaterThan(Date.now());
+    expect(typing.until).toBeLessThanOrEqual(Date.now() + 10_000);
+    // Stopping clears it at once for the others…
+    boRoom.send(JSON.stringify({ type: 'typing', active: false }));
+    expect(await adaRoom.next('typing')).toMatchObject({ member: { name: 'Bo' }, until: null });
+    boRoom.send(JSON.stringify({ type: 'typing', active: true }));
+    expect((await adaRoom.next<{ until: number | null }>('typing')).until).toBeGreaterThan(Date.now());
     boRoom.send(JSON.stringify({ type: 'chat', id: 'm1', text: 'hi <script>alert(1)</script>is a < b?' }));
+    // …and so does sending the message.
+    expect(await adaRoom.next('typing')).toMatchObject({ member: { name: 'Bo' }, until: null });
     const said = await adaRoom.next<{ message: { text: string; name: string } }>('group-message');
     expect(said.message).toMatchObject({ name: 'Bo', text: 'hi alert(1)is a < b?' });
     boRoom.send(JSON.stringify({ type: 'chat', id: 'm2', text: '<b></b>' }));

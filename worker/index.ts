@@ -10,11 +10,13 @@ import { bodyLimit } from './middleware/body-limit';
 import { corsForConfiguredOrigins } from './middleware/cors';
 import { handleError, handleNotFound } from './middleware/error-handler';
 import { init } from './middleware/init';
+import { requestMetrics } from './middleware/request-metrics';
 import { securityHeaders } from './middleware/security-headers';
 import { registerAdminRoutes } from './routes/admin';
 import { registerAgentRoutes } from './routes/agents';
 import { registerAuthRoutes } from './routes/auth';
 import { registerClassRoutes } from './routes/classes';
+import { registerContentRoutes } from './routes/content';
 import { registerCurriculumRoutes } from './routes/curriculum';
 import { registerDocsRoutes } from './routes/docs';
 import { registerLivenessRoute, registerReadinessRoute } from './routes/health';
@@ -22,6 +24,7 @@ import { registerGroupRoutes } from './routes/groups';
 import { registerLearningRoutes } from './routes/learning';
 import { registerLiveRoutes } from './routes/live';
 import { registerMeRoutes } from './routes/me';
+import { registerMetricsRoutes } from './routes/metrics';
 import { registerMetaRoutes } from './routes/meta';
 import { registerPasswordResetRoutes } from './routes/password-reset';
 import { registerProgressRoutes } from './routes/progress';
@@ -40,6 +43,8 @@ app.use('*', securityHeaders());
 // the per-request log and analytics (like nginx's `access_log off` for health checks).
 registerLivenessRoute(app);
 app.use('*', init(), accessLog(), corsForConfiguredOrigins());
+// Counted around everything after it, so 413s, 429s and errors are in the metrics too.
+app.use('*', requestMetrics());
 // No JSON the API accepts comes near this; a larger body is refused before it is read.
 app.use('/api/*', bodyLimit(1024 * 1024));
 
@@ -47,6 +52,7 @@ app.use('/api/*', apiRateLimits());
 
 registerReadinessRoute(app);
 registerMetaRoutes(app);
+registerMetricsRoutes(app);
 registerAuthRoutes(app);
 registerMeRoutes(app);
 registerPasswordResetRoutes(app);
@@ -57,6 +63,7 @@ registerLiveRoutes(app);
 registerGroupRoutes(app);
 registerProgressRoutes(app);
 registerClassRoutes(app);
+registerContentRoutes(app);
 registerAdminRoutes(app);
 registerAgentRoutes(app);
 registerDocsRoutes(app);

@@ -123,6 +123,12 @@ export interface ChatTurn {
   conceptId?: string;
   /** Motivator message ids, so the same message is never sent twice in a row. */
   messageId?: string;
+  /**
+   * On an agent's turn, what the learner was shown: a model's rewording of `text` where
+   * there was one, with the links and action. `text` stays the grounded answer the agents
+   * reason from; this is what the transcript gives back.
+   */
+  shown?: AgentReply;
   at: string;
 }
 

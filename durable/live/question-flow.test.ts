@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { T0, answerEvent, firstQuestionOpen, lobbyWith, refusal, run, sameQuestion, step } from './fixtures';
 import type { QuizEvent, QuizState } from './quiz-state';
+import { answerCount } from './question-flow';
 import { resultsFor } from './scoring';
 
 describe('pause and resume', () => {
@@ -216,5 +217,20 @@ describe('answer-streak bonus', () => {
       answerEvent('Ann', ['b'], T0 + 300_000),
     );
     expect(pointsOf(state)).toEqual([1000, 1100, 0, 1000, 1000]);
+  });
+});
+
+describe('answerCount (the host’s "N of M answered")', () => {
+  it('counts answers of the current question among players present, keeping those who answered then left', () => {
+    const { state } = run(
+      firstQuestionOpen(['Ann', 'Ben', 'Cat', 'Dan']),
+      answerEvent('Ann', ['b'], T0 + 1_000),
+      answerEvent('Ben', ['a'], T0 + 2_000),
+      { type: 'disconnect', playerId: 'p-ben', at: T0 + 3_000 }, // answered, then left: still counted
+      { type: 'disconnect', playerId: 'p-cat', at: T0 + 3_000 }, // left without answering: not
+      { type: 'kick', playerId: 'p-dan', at: T0 + 4_000 },
+    );
+    expect(answerCount(state)).toEqual({ answered: 2, players: 2 });
+    expect(answerCount(firstQuestionOpen(['Ann', 'Ben']))).toEqual({ answered: 0, players: 2 });
   });
 });

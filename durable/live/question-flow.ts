@@ -52,9 +52,7 @@ export function answer(state: QuizState, event: EventOf<'answer'>): ReduceResult
   const recorded: LiveAnswer = { optionIds: [...event.optionIds], at: event.at, responseMs, correct, points };
   const next = withPlayer(state, { ...player, answers: { ...player.answers, [state.index]: recorded } });
 
-  const inRoom = Object.values(next.players).filter((p) => !p.kicked);
-  const answeredCount = inRoom.filter((p) => p.answers[state.index]).length;
-  const playerCount = inRoom.filter((p) => p.connected || p.answers[state.index]).length;
+  const { answered: answeredCount, players: playerCount } = answerCount(next);
   const accepted: Effect = {
     kind: 'answer-accepted',
     playerId: player.id,
@@ -63,6 +61,15 @@ export function answer(state: QuizState, event: EventOf<'answer'>): ReduceResult
     playerCount,
   };
   return closeIfEveryoneAnswered(next, [accepted]);
+}
+
+/** The host's "N of M answered" for the current question: M counts those present or already answered. */
+export function answerCount(state: QuizState): { answered: number; players: number } {
+  const inRoom = Object.values(state.players).filter((p) => !p.kicked);
+  return {
+    answered: inRoom.filter((p) => p.answers[state.index]).length,
+    players: inRoom.filter((p) => p.connected || p.answers[state.index]).length,
+  };
 }
 
 /** Why these option ids are not an answer to the question, or null if they are. */

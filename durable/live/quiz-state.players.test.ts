@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { QUESTIONS, T0, answerEvent, firstQuestionOpen, joinEvent, lobbyWith, refusal, run, step } from './fixtures';
-import { initialState } from './quiz-state';
+import { MAX_PLAYERS, initialState } from './quiz-state';
 import { leaderboard, podium } from './scoring';
 
 // The reducer's rules about who is in the room: joining, reclaiming a seat, being kicked.
@@ -30,6 +30,14 @@ describe('joining', () => {
     expect(refusal(lobby, { ...joinEvent('Other'), tokenHash: 'hash-ann' })).toBe('duplicate');
     const ended = step(lobby, { type: 'end', at: T0 + 1 }).state;
     expect(refusal(ended, joinEvent('Zed'))).toBe('ended');
+  });
+
+  it('seats at most MAX_PLAYERS, and a kick frees a seat (security)', () => {
+    const full = lobbyWith(Array.from({ length: MAX_PLAYERS }, (_, i) => `Player ${i}`));
+    expect(Object.keys(full.players)).toHaveLength(MAX_PLAYERS);
+    expect(refusal(full, joinEvent('One more'))).toBe('full');
+    const kicked = step(full, { type: 'kick', playerId: 'p-player 7', at: T0 + 1 }).state;
+    expect(step(kicked, joinEvent('One more')).effects).toEqual([{ kind: 'player-joined', playerId: 'p-one more' }]);
   });
 
   it('lets a dropped player reclaim the same seat and score with their token (happy)', () => {

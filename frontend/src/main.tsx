@@ -1,23 +1,21 @@
-/** Entry point of the Jeseci web app. */
+/** Entry point of the Jeseci web app: session, router, layout. */
+import { Router } from '@solidjs/router';
 import { render } from 'solid-js/web';
-import { SystemStatus } from './SystemStatus';
+import { routes } from './app/routes';
+import { Layout } from './app/Layout';
+import { SessionProvider } from './app/session';
+import { applyTheme } from './app/theme';
 import './styles.css';
 
-function App() {
-  return (
-    <main>
-      <header>
-        <h1>Jeseci</h1>
-        <p class="tagline">Adaptive learning for programming — starting with Jac and object-spatial programming.</p>
-      </header>
-      <SystemStatus />
-      <p class="links">
-        API reference: <a href="/api/docs">/api/docs</a>
-      </p>
-    </main>
-  );
-}
+applyTheme();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html is missing the #root element');
-render(() => <App />, root);
+render(
+  () => (
+    <SessionProvider>
+      <Router root={Layout}>{routes}</Router>
+    </SessionProvider>
+  ),
+  root,
+);

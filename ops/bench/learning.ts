@@ -158,7 +158,7 @@ try {
     `| ${name} | ${Math.round(r.requestsPerSecond)} | ${r.latencyP50Ms.toFixed(1)} | ${r.latencyP99Ms.toFixed(1)} | ${r.serverCpuMicrosPerRequest ? (r.serverCpuMicrosPerRequest / 1000).toFixed(2) : '?'} | ${r.non2xx} |`;
   const body = `## Learning loop (${new Date().toISOString().slice(0, 10)})
 
-${connections} learners, one per connection (wrk, 1 thread), ${rounds} rounds × ${durationSeconds} s per target, medians; ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}; ${bench.stack.embeddedDatabase ? 'embedded PGlite' : bench.pooled ? "PostgreSQL behind PgBouncer in transaction mode (as Neon's pooled endpoint)" : 'PostgreSQL, a new connection per request'}; ${bench.stack.redisBackend === 'redis' ? 'Redis' : 'in-memory Redis'} via the Upstash bridge. Each request comes from its own client IP (the per-IP limit is not what is measured). The run left ${counts[0]?.attempts ?? 0} attempts from ${counts[0]?.learners ?? 0} learners.
+${connections} learners, one per connection (wrk, 1 thread), ${rounds} rounds × ${durationSeconds} s per target, medians; ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}; ${bench.stack.embeddedDatabase ? 'embedded PGlite' : bench.pooled ? "PostgreSQL behind PgBouncer in transaction mode (as Neon's pooled endpoint)" : 'PostgreSQL, a new connection per request'}; ${bench.stack.redisBackend === 'redis' ? 'Redis' : 'in-memory Redis'} via the Upstash bridge. Each request comes from its own client IP, and signed-in requests are limited per session (10/s, bursts of 20): above that, 429s would show as non-2xx. The run left ${counts[0]?.attempts ?? 0} attempts from ${counts[0]?.learners ?? 0} learners.
 
 | target | req/s | p50 ms | p99 ms | workerd CPU ms/request | non-2xx |
 |---|---:|---:|---:|---:|---:|

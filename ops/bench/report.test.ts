@@ -1,9 +1,10 @@
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { check } from 'prettier';
 import { describe, expect, it } from 'vitest';
 import type { LoadResult } from './load.ts';
-import { medianResult, renderSection, writeBenchmarkSection } from './report.ts';
+import { medianResult, renderSection, writeBenchmarkSection, writeSection } from './report.ts';
 
 const run = (rps: number, p50: number, extra: Partial<LoadResult> = {}): LoadResult => ({
   url: 'http://x/',
@@ -64,5 +65,21 @@ describe('the benchmark report', () => {
     expect(text).toContain('Other notes.');
     expect(text.match(/bench:foundation:start/g)).toHaveLength(1);
     expect(text).toContain('1.40×');
+  });
+});
+
+describe('writeSection', () => {
+  it('replaces its own section, keeps the others, and writes what `npm run check` accepts', async () => {
+    const file = join(await mkdtemp(join(tmpdir(), 'bench-')), 'benchmarks.md');
+    const table = (n: number) => `## Sizes\n\n| screen | size |\n|---|---:|\n| Landing | ${n} KB |\n`;
+    await writeSection(file, 'frontend', table(1));
+    await writeSection(file, 'other', 'Other figures.');
+    await writeSection(file, 'frontend', table(2));
+    const text = await readFile(file, 'utf8');
+    expect(text.match(/bench:frontend:start/g)).toHaveLength(1);
+    expect(text).toContain('| Landing | 2 KB |');
+    expect(text).not.toContain('| Landing | 1 KB |');
+    expect(text).toContain('Other figures.');
+    await expect(check(text, { filepath: file })).resolves.toBe(true);
   });
 });

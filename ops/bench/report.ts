@@ -5,6 +5,7 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { format, resolveConfig } from 'prettier';
 import type { LoadResult } from './load.ts';
 
 export interface BenchRow extends LoadResult {
@@ -110,6 +111,7 @@ export async function writeSection(file: string, name: string, body: string): Pr
       ? text.slice(0, start) + section + text.slice(end + END.length)
       : `${text.trimEnd()}\n\n${section}\n`;
   await mkdir(dirname(file), { recursive: true });
-  await writeFile(file, text);
+  // Formatted as `npm run check` expects, so a fresh benchmark never turns CI red.
+  await writeFile(file, await format(text, { ...(await resolveConfig(file)), filepath: file }));
   return file;
 }

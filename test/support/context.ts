@@ -1,5 +1,7 @@
 /** What the global setup hands every suite: where the Worker under test and its stack are. */
 export interface TestStack {
+  /** Names what this run leaves in .build/ (the Worker bundle, the web app builds). */
+  runId: string;
   /** The Worker (bundled as for deploy) served by workerd through Miniflare. */
   workerUrl: string;
   bundlePath: string;

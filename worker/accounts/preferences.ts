@@ -1,16 +1,19 @@
 /**
- * A learner's settings beyond the profile: the daily goal that makes a day count toward
- * the streak, and learning preferences. Stored as JSON, read with defaults filled in, so a
- * preference added later needs no migration.
+ * A learner's learning preferences, beyond the profile and the daily goal (whose limits
+ * are in `field-rules.ts`, shared with the web app). Stored as JSON, read with defaults
+ * filled in, so a preference added later needs no migration.
  */
 import { z } from '@hono/zod-openapi';
-
-export const DAILY_GOAL_XP = { min: 10, max: 500, default: 30 } as const;
+import { SESSION_MINUTES, SESSION_MINUTES_MESSAGE } from './field-rules';
 
 export const PreferencesSchema = z
   .object({
     /** Target length of a learning session, used by the orchestrator to suggest a break. */
-    sessionMinutes: z.number().int().min(5).max(120),
+    sessionMinutes: z
+      .number()
+      .int(SESSION_MINUTES_MESSAGE)
+      .min(SESSION_MINUTES.min, SESSION_MINUTES_MESSAGE)
+      .max(SESSION_MINUTES.max, SESSION_MINUTES_MESSAGE),
     /** Offer progressive hints on practice items. */
     hintsEnabled: z.boolean(),
     /** Streak-at-risk and review-due reminders. */

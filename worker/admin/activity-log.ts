@@ -11,7 +11,8 @@ export type ActivityKind =
   | 'account-disabled'
   | 'account-enabled'
   | 'class-created'
-  | 'class-joined';
+  | 'class-joined'
+  | 'content-edited';
 
 export async function logActivity(
   db: Queryable,

@@ -11,9 +11,12 @@
  * verifying with the parameters they were made with, and `needsRehash` tells the sign-in
  * flow to store a fresh hash once it has the plaintext in hand.
  *
- * This module depends only on `node:crypto`, so Node tools (ops/admin) import it too.
+ * This module depends only on `node:crypto` and pure modules, so Node tools (ops/admin)
+ * import it too. The policy's simple rules live in `accounts/field-rules.ts`, which the web
+ * app checks with as well; only the common-password list is the server's alone.
  */
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { normalizePassword, passwordLengthProblem, passwordPersonalProblem } from '../accounts/field-rules';
 import { COMMON_PASSWORDS } from './common-passwords';
 
 interface ScryptParams {
@@ -31,9 +34,6 @@ const KEY_BYTES = 32;
 const MAX_N = 2 ** 20;
 const MAX_R = 32;
 const MAX_P = 16;
-
-export const PASSWORD_MIN_LENGTH = 8;
-export const PASSWORD_MAX_LENGTH = 128;
 
 /**
  * scrypt needs 128·N·r bytes for its big table V plus 128·r·p for the blocks B (OpenSSL
@@ -57,7 +57,7 @@ function deriveKey(password: string, salt: Buffer, keyLength: number, params: Sc
  * vs decomposed accents, full-width digits) hashes the same.
  */
 function normalize(password: string): string {
-  return password.normalize('NFKC');
+  return normalizePassword(password);
 }
 
 const B64 = /^[A-Za-z0-9+/]+={0,2}$/; // padding optional: we write none, other tools may
@@ -129,34 +129,14 @@ export function checkPasswordPolicy(
   password: string,
   context: { email?: string; displayName?: string } = {},
 ): PasswordPolicyResult {
-  const normalized = normalize(password);
-  const length = [...normalized].length;
-  if (length < PASSWORD_MIN_LENGTH) {
-    return { ok: false, reason: `Use at least ${PASSWORD_MIN_LENGTH} characters (this one has ${length}).` };
-  }
-  if (length > PASSWORD_MAX_LENGTH) {
-    return { ok: false, reason: `Use at most ${PASSWORD_MAX_LENGTH} characters (this one has ${length}).` };
-  }
-  const lower = normalized.toLowerCase();
-  if (COMMON_PASSWORDS.has(lower)) {
+  const tooShortOrLong = passwordLengthProblem(password);
+  if (tooShortOrLong) return { ok: false, reason: tooShortOrLong };
+  if (COMMON_PASSWORDS.has(normalize(password).toLowerCase())) {
     return {
       ok: false,
       reason: 'This password is one of the most commonly used ones and is easy to guess. Choose a different one.',
     };
   }
-  const email = normalize(context.email ?? '')
-    .trim()
-    .toLowerCase();
-  const at = email.lastIndexOf('@');
-  const localPart = at > 0 ? email.slice(0, at) : '';
-  if (email && (lower === email || lower === localPart)) {
-    return { ok: false, reason: 'Do not use your email address, or part of it, as your password.' };
-  }
-  const name = normalize(context.displayName ?? '')
-    .trim()
-    .toLowerCase();
-  if (name && lower === name) {
-    return { ok: false, reason: 'Do not use your name as your password.' };
-  }
-  return { ok: true };
+  const personal = passwordPersonalProblem(password, context);
+  return personal ? { ok: false, reason: personal } : { ok: true };
 }

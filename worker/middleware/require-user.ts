@@ -20,7 +20,8 @@ export interface AuthContext extends ResolvedSession {
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-function presentedToken(authorization: string | undefined, cookie: string | undefined) {
+/** The session token a request carries, if any (unverified: resolveSession checks it). */
+export function presentedToken(authorization: string | undefined, cookie: string | undefined) {
   const bearer = /^Bearer\s+(\S+)$/i.exec(authorization ?? '')?.[1];
   if (bearer) return { token: bearer, via: 'bearer' as const };
   if (cookie) return { token: cookie, via: 'cookie' as const };

@@ -1,5 +1,5 @@
 /** The review queue: cards FSRS says are due, with today's counts in the learner's own day. */
-import { and, asc, count, eq, gte, isNull, lte } from 'drizzle-orm';
+import { and, asc, count, eq, gt, gte, isNull, lte, min } from 'drizzle-orm';
 import type { Queryable } from '../db/types';
 import { attempts, concepts, courses, items, reviewCards } from '../db/schema';
 import { startOfLocalDay } from '../learning/local-time';
@@ -15,7 +15,7 @@ export async function reviewQueue(
   // 36 hours after today's start is always inside tomorrow (local days last 23 to 25 hours).
   const tomorrow = startOfLocalDay(dayStart.getTime() + 36 * 3_600_000, learner.timeZone);
   const live = and(eq(reviewCards.userId, learner.userId), isNull(items.retiredAt));
-  const [due, [dueNow], [dueToday], [doneToday]] = await Promise.all([
+  const [due, [dueNow], [dueToday], [doneToday], [upcoming]] = await Promise.all([
     db
       .select({ ...publicItemColumns, course: courses.slug, concept: concepts.slug, due: reviewCards.due })
       .from(reviewCards)
@@ -39,9 +39,16 @@ export async function reviewQueue(
       .select({ n: count() })
       .from(attempts)
       .where(and(eq(attempts.userId, learner.userId), eq(attempts.kind, 'review'), gte(attempts.createdAt, dayStart))),
+    // For "nothing due — next review at …" once the queue is empty.
+    db
+      .select({ next: min(reviewCards.due) })
+      .from(reviewCards)
+      .innerJoin(items, eq(items.id, reviewCards.itemId))
+      .where(and(live, gt(reviewCards.due, now))),
   ]);
   return {
     counts: { dueNow: dueNow?.n ?? 0, dueToday: dueToday?.n ?? 0, reviewedToday: doneToday?.n ?? 0 },
+    nextDue: upcoming?.next?.toISOString() ?? null,
     reviews: due.map(({ course, concept, due: dueAt, ...row }) => ({
       item: publicItem(row, course, concept),
       due: dueAt.toISOString(),

@@ -1,10 +1,11 @@
-/** The admin API: platform statistics, the activity log, user management. Admins only. */
+/** The admin API: platform statistics, the activity log, user management, system health. Admins only. */
 import { createRoute, z } from '@hono/zod-openapi';
 import { activityPage, manageUser, platformStats, searchUsers } from '../admin/queries';
 import type { App } from '../api/app';
 import { errorResponses, jsonContent } from '../api/schemas';
 import { requireRole, requireUser, signedIn } from '../middleware/require-user';
 import { countActive } from '../practice/active-users';
+import { registerAdminSystemRoute } from './admin-system';
 
 const Role = z.enum(['learner', 'instructor', 'admin']);
 const adminOnly = () => [requireUser(), requireRole('admin')];
@@ -168,4 +169,6 @@ export function registerAdminRoutes(app: App): void {
     const { user } = signedIn(c.get('auth'));
     return c.json(await manageUser(c.var.db, user, c.req.valid('param').id, c.req.valid('json')), 200);
   });
+
+  registerAdminSystemRoute(app);
 }

@@ -1,7 +1,7 @@
 /**
- * The tutor team over HTTP: chat (the same conversation the live channel carries), the
- * learner's live channel itself (a WebSocket handed to their LearnerAgent), the learner's
- * own agent state, and the team's status across all learners for admins.
+ * The tutor team over HTTP: chat (the same conversation the live channel carries) and its
+ * transcript, the learner's live channel itself (a WebSocket handed to their LearnerAgent),
+ * the learner's own agent state, and the team's status across all learners for admins.
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import { MAX_CHAT_CHARS } from '../../durable/protocol';
@@ -56,6 +56,28 @@ const chatRoute = createRoute({
   },
 });
 
+const TranscriptTurnSchema = z
+  .discriminatedUnion('role', [
+    z.object({ role: z.literal('learner'), text: z.string(), at: z.string() }),
+    z.object({ role: z.literal('agent'), reply: ReplySchema, at: z.string() }),
+  ])
+  .openapi('ChatTranscriptTurn');
+
+const historyRoute = createRoute({
+  method: 'get',
+  path: '/api/agents/chat/history',
+  tags: ['agents'],
+  summary: 'The conversation so far, as the learner saw it (the last 40 turns the team remembers)',
+  middleware: [requireUser()] as const,
+  responses: {
+    200: {
+      description: 'Questions and answers, oldest first; answers as shown, with their links',
+      ...jsonContent(z.object({ turns: z.array(TranscriptTurnSchema) })),
+    },
+    ...errorResponses(401, 429),
+  },
+});
+
 const CountersSchema = z.object({
   agent: z.string(),
   calls: z.number().int(),
@@ -63,6 +85,42 @@ const CountersSchema = z.object({
   errors: z.number().int(),
   lastError: z.string().nullable(),
   lastErrorAt: z.string().nullable(),
+});
+
+const RefSchema = z.object({ slug: z.string(), title: z.string() });
+
+const nextStepRoute = createRoute({
+  method: 'get',
+  path: '/api/agents/next-step',
+  tags: ['agents'],
+  summary: 'The orchestrator’s decision: what the learner should do next, and why',
+  middleware: [requireUser()] as const,
+  request: {
+    query: z.object({
+      course: SlugSchema.optional().openapi({ description: 'Default: the course the learner practised last' }),
+    }),
+  },
+  responses: {
+    200: {
+      description: 'The next step (all `null` when the learner has no course yet)',
+      ...jsonContent(
+        z.object({
+          course: z.string().nullable(),
+          step: z
+            .object({
+              kind: z.enum(['lesson', 'practice', 'review', 'challenge', 'break']),
+              reason: z.string(),
+              concept: RefSchema.optional(),
+              lesson: RefSchema.optional(),
+              minutes: z.number().int().optional(),
+            })
+            .nullable(),
+          reply: z.union([ReplySchema, z.null()]),
+        }),
+      ),
+    },
+    ...errorResponses(400, 401, 404, 429, 503),
+  },
 });
 
 const myAgentRoute = createRoute({
@@ -103,6 +161,23 @@ const teamStatusRoute = createRoute({
 });
 
 export function registerAgentRoutes(app: App): void {
+  app.openapi(nextStepRoute, async (c) => {
+    const { user } = signedIn(c.get('auth'));
+    const { course } = c.req.valid('query');
+    let decided;
+    try {
+      decided = await learnerAgent(c.env, user.id).nextStep({ userId: user.id, course });
+    } catch (error) {
+      c.var.log.error('next step failed', { error: error instanceof Error ? error.message : String(error) });
+      throw new ApiError('service_unavailable', 'The tutors could not decide just now; try again in a moment.');
+    }
+    if (!decided) {
+      if (course) throw new ApiError('not_found', `There is no course "${course}".`);
+      return c.json({ course: null, step: null, reply: null }, 200);
+    }
+    return c.json({ course: decided.course, step: decided.step, reply: decided.reply }, 200);
+  });
+
   app.openapi(chatRoute, async (c) => {
     const { user } = signedIn(c.get('auth'));
     const { text, course } = c.req.valid('json');
@@ -112,6 +187,12 @@ export function registerAgentRoutes(app: App): void {
       c.var.log.error('agent chat failed', { error: error instanceof Error ? error.message : String(error) });
       throw new ApiError('service_unavailable', 'The tutors could not answer just now; try again in a moment.');
     }
+  });
+
+  app.openapi(historyRoute, async (c) => {
+    const { user } = signedIn(c.get('auth'));
+    c.header('Cache-Control', 'no-store');
+    return c.json({ turns: await learnerAgent(c.env, user.id).transcript() }, 200);
   });
 
   app.get('/api/agents/ws', requireUser(), requireOwnOriginForCookie(), async (c) => {

@@ -1,10 +1,10 @@
 /**
  * Study groups over HTTP: create one (optionally for a class), join with its code, list
- * mine, open the group's room (a WebSocket to its StudyGroup, members only) and start a
- * shared practice set the group works through together.
+ * mine, open the group's room (a WebSocket to its StudyGroup, members only), start a
+ * shared practice set the group works through together and read its items to answer them.
  */
 import { createRoute, z } from '@hono/zod-openapi';
-import { and, asc, eq, isNull, ne } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, ne } from 'drizzle-orm';
 import {
   GROUP_HEADER,
   GROUP_MEMBER_HEADER,
@@ -12,11 +12,12 @@ import {
   GROUP_NAME_HEADER,
 } from '../../durable/study-group';
 import type { App } from '../api/app';
-import { errorResponses, jsonContent, SlugSchema } from '../api/schemas';
+import { errorResponses, jsonContent, PracticeItemSchema, SlugSchema } from '../api/schemas';
 import { concepts, courses, items } from '../db/schema';
 import { ApiError } from '../errors';
 import { createGroup, groupForMember, joinGroup, myGroups } from '../groups/queries';
 import { requireOwnOriginForCookie, requireUser, signedIn } from '../middleware/require-user';
+import { publicItem, publicItemColumns } from '../practice/item-view';
 
 const GroupSchema = z
   .object({
@@ -102,6 +103,22 @@ const practiceRoute = createRoute({
   },
 });
 
+const currentPracticeRoute = createRoute({
+  method: 'get',
+  path: '/api/groups/{id}/practice',
+  tags: ['groups'],
+  summary: 'The group’s shared practice set, each item as a learner answers it (members only)',
+  middleware: [requireUser()] as const,
+  request: { params: z.object({ id: z.string().uuid() }) },
+  responses: {
+    200: {
+      description: 'The items of the set, in its order',
+      ...jsonContent(z.object({ startedAt: z.number(), items: z.array(PracticeItemSchema) })),
+    },
+    ...errorResponses(400, 401, 404, 429),
+  },
+});
+
 export function registerGroupRoutes(app: App): void {
   app.openapi(createGroupRoute, async (c) => {
     const { user } = signedIn(c.get('auth'));
@@ -178,5 +195,26 @@ export function registerGroupRoutes(app: App): void {
       startedBy: { userId: user.id, name: user.displayName },
     });
     return c.json(practice, 201);
+  });
+
+  app.openapi(currentPracticeRoute, async (c) => {
+    const { user } = signedIn(c.get('auth'));
+    const { id } = c.req.valid('param');
+    const group = await groupForMember(c.var.db, id, user.id);
+    if (!group) throw new ApiError('not_found', 'No such study group.');
+    const { practice } = await c.env.STUDY_GROUP.get(c.env.STUDY_GROUP.idFromName(group.id)).status();
+    if (!practice) throw new ApiError('not_found', 'The group has no shared practice yet.');
+    const ids = practice.items.map((item) => item.id);
+    const rows = await c.var.db
+      .select({ ...publicItemColumns, course: courses.slug, concept: concepts.slug })
+      .from(items)
+      .innerJoin(concepts, eq(concepts.id, items.conceptId))
+      .innerJoin(courses, eq(courses.id, items.courseId))
+      .where(and(inArray(items.id, ids), isNull(items.retiredAt)));
+    const byId = new Map(rows.map((row) => [row.id, publicItem(row, row.course, row.concept)]));
+    // In the set's order; an item retired since the set was started is simply left out.
+    const answerable = ids.flatMap((itemId) => byId.get(itemId) ?? []);
+    c.header('Cache-Control', 'no-store');
+    return c.json({ startedAt: practice.startedAt, items: answerable }, 200);
   });
 }

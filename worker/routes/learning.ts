@@ -114,11 +114,16 @@ const currentSessionRoute = createRoute({
   method: 'get',
   path: '/api/learning-sessions/current',
   tags: ['learning'],
-  summary: 'The active learning session and its running summary',
+  summary: 'The active learning session and its running summary, or null when none is active',
   middleware: [requireUser()] as const,
   responses: {
-    200: { description: 'The active session', ...jsonContent(SessionSchema) },
-    ...errorResponses(401, 404, 429),
+    // "None active" is an ordinary answer to this question, not a missing resource: a 404
+    // here would be logged as an error by every browser that opens the practice screen.
+    200: {
+      description: 'The active session, or `session: null`',
+      ...jsonContent(z.object({ session: SessionSchema.nullable() })),
+    },
+    ...errorResponses(401, 429),
   },
 });
 
@@ -236,6 +241,10 @@ const reviewsRoute = createRoute({
             reviewedToday: z.number().int(),
           }),
           reviews: z.array(z.object({ item: PracticeItemSchema, due: z.string() })),
+          nextDue: z
+            .string()
+            .nullable()
+            .openapi({ description: 'When the next card not yet due falls due; null when there is none' }),
         }),
       ),
     },
@@ -293,9 +302,8 @@ export function registerLearningRoutes(app: App): void {
 
   app.openapi(currentSessionRoute, async (c) => {
     const session = await currentSession(c.var.db, learnerClock(c).userId, new Date());
-    if (!session) throw new ApiError('not_found', 'No learning session is active.');
     c.header('Cache-Control', 'no-store');
-    return c.json(session, 200);
+    return c.json({ session }, 200);
   });
 
   app.openapi(endSessionRoute, async (c) => {

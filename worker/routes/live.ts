@@ -12,6 +12,7 @@ import { concepts, courses, items, liveSessions } from '../db/schema';
 import { ApiError } from '../errors';
 import { liveResultsCsv } from '../live/results-csv';
 import { claimPin, isPin, roomForPin } from '../live/pin';
+import { listLiveSessions } from '../live/session-list';
 import { LIVE_ITEM_TYPES, toLiveQuestion } from '../live/questions';
 import { identifyUserForWrite, requireRole, requireUser, signedIn } from '../middleware/require-user';
 
@@ -87,6 +88,65 @@ const joinRoute = createRoute({
       ),
     },
     ...errorResponses(400, 404, 409, 429),
+  },
+});
+
+const LiveSessionSchema = z
+  .object({
+    id: z.string().uuid(),
+    title: z.string(),
+    course: z.object({ slug: z.string(), title: z.string() }).nullable(),
+    host: z.object({ id: z.string(), displayName: z.string() }),
+    status: z.enum(['lobby', 'running', 'ended']),
+    pin: z.string().nullable().openapi({ description: 'While players can still join; null once ended or expired' }),
+    players: z.number().int().openapi({ description: 'Everyone who joined, kicked players included' }),
+    questions: z.number().int(),
+    createdAt: z.string(),
+    endedAt: z.string().nullable(),
+    resultsCsv: z.string().openapi({ description: 'Path of the results CSV (GET, its host or an admin)' }),
+  })
+  .openapi('LiveSession');
+
+const listRoute = createRoute({
+  method: 'get',
+  path: '/api/live/sessions',
+  tags: ['live'],
+  summary: 'Your live quiz rooms, newest first (admins: ?scope=all for everyone’s; page with ?before=<nextBefore>)',
+  middleware: [requireUser(), requireRole('instructor', 'admin')] as const,
+  request: {
+    query: z.object({
+      scope: z.enum(['mine', 'all']).default('mine'),
+      before: z.string().datetime().optional(),
+      limit: z.coerce.number().int().min(1).max(50).default(20),
+    }),
+  },
+  responses: {
+    200: {
+      description: 'Rooms',
+      ...jsonContent(z.object({ sessions: z.array(LiveSessionSchema), nextBefore: z.string().nullable() })),
+    },
+    ...errorResponses(400, 401, 403, 429),
+  },
+});
+
+const hostTakeoverRoute = createRoute({
+  method: 'post',
+  path: '/api/live/sessions/{id}/host',
+  tags: ['live'],
+  summary: 'Host your room from this tab or device: a new host token (the old one stops working)',
+  middleware: [requireUser(), requireRole('instructor', 'admin')] as const,
+  request: { params: z.object({ id: z.string().uuid() }) },
+  responses: {
+    200: {
+      description: 'The new host token',
+      ...jsonContent(
+        z.object({
+          roomId: z.string().uuid(),
+          hostToken: z.string().openapi({ description: 'Send it in a `hello` message on the room’s WebSocket' }),
+        }),
+      ),
+    },
+    ...errorResponses(401, 403, 404, 429),
   },
 });
 
@@ -170,6 +230,22 @@ export function registerLiveRoutes(app: App): void {
     return c.json({ roomId, pin, hostToken, title, questions: questions.length }, 201);
   });
 
+  app.openapi(listRoute, async (c) => {
+    const { user } = signedIn(c.get('auth'));
+    const { scope, before, limit } = c.req.valid('query');
+    // Everyone's rooms are an admin's view; an instructor sees only the rooms they host.
+    if (scope === 'all' && user.role !== 'admin') throw new ApiError('forbidden', 'Only admins see everyone’s rooms.');
+    const page = await listLiveSessions(
+      {
+        db: c.var.db,
+        redis: c.var.redis,
+        roomStatus: (id) => c.env.LIVE_ROOM.get(c.env.LIVE_ROOM.idFromName(id)).status(),
+      },
+      { hostId: scope === 'all' ? null : user.id, before: before ? new Date(before) : undefined, limit },
+    );
+    return c.json(page, 200);
+  });
+
   app.openapi(joinRoute, async (c) => {
     const { pin, nickname } = c.req.valid('json');
     const roomId = isPin(pin) ? await roomForPin(c.var.redis, pin) : null;
@@ -193,6 +269,21 @@ export function registerLiveRoutes(app: App): void {
     }
     const room = c.env.LIVE_ROOM.get(c.env.LIVE_ROOM.idFromName(id));
     return room.fetch(new Request('https://live-room/ws', { headers: { Upgrade: 'websocket' } }));
+  });
+
+  app.openapi(hostTakeoverRoute, async (c) => {
+    const { user } = signedIn(c.get('auth'));
+    const id = c.req.valid('param').id;
+    const [session] = await c.var.db
+      .select({ hostId: liveSessions.hostId })
+      .from(liveSessions)
+      .where(eq(liveSessions.id, id));
+    // Only the instructor who created the game hosts it; anyone else's room is as good as absent.
+    if (!session || session.hostId !== user.id) throw new ApiError('not_found', 'No such room of yours.');
+    const replaced = await c.env.LIVE_ROOM.get(c.env.LIVE_ROOM.idFromName(id)).replaceHostToken();
+    if (!replaced) throw new ApiError('not_found', 'No such room of yours.');
+    c.header('Cache-Control', 'no-store');
+    return c.json({ roomId: id, hostToken: replaced.hostToken }, 200);
   });
 
   app.openapi(csvRoute, async (c) => {

@@ -4,7 +4,8 @@
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import { eq } from 'drizzle-orm';
-import { DAILY_GOAL_XP, PreferencesSchema, readPreferences } from '../accounts/preferences';
+import { DAILY_GOAL_MESSAGE, DAILY_GOAL_XP } from '../accounts/field-rules';
+import { PreferencesSchema, readPreferences } from '../accounts/preferences';
 import { publicUser } from '../accounts/users';
 import { DisplayNameSchema, PasswordSchema, TimeZoneSchema, UserSchema } from '../api/account-schemas';
 import type { App } from '../api/app';
@@ -26,7 +27,11 @@ const ProfileChangeSchema = z
   .object({
     displayName: DisplayNameSchema,
     timeZone: TimeZoneSchema,
-    dailyGoalXp: z.number().int().min(DAILY_GOAL_XP.min).max(DAILY_GOAL_XP.max),
+    dailyGoalXp: z
+      .number()
+      .int(DAILY_GOAL_MESSAGE)
+      .min(DAILY_GOAL_XP.min, DAILY_GOAL_MESSAGE)
+      .max(DAILY_GOAL_XP.max, DAILY_GOAL_MESSAGE),
     preferences: PreferencesSchema.partial().strict(),
   })
   .partial()

@@ -3,16 +3,17 @@
  * summary (XP, tier, streak, daily goal), achievements with progress, and leaderboards.
  */
 import { createRoute, z } from '@hono/zod-openapi';
-import { eq } from 'drizzle-orm';
+import { desc, eq } from 'drizzle-orm';
 import type { App } from '../api/app';
 import { errorResponses, jsonContent, SlugSchema } from '../api/schemas';
 
-import { learnerStats } from '../db/schema';
+import { learnerStats, streakBreaks } from '../db/schema';
 import { evaluateAchievements } from '../learning/achievements';
 import { weekCalendar } from '../learning/streak';
 import { tierFor } from '../learning/tiers';
 import { requireUser, signedIn } from '../middleware/require-user';
 import { loadAchievementState, loadStreakHistory, streakOf } from '../practice/gamification';
+import { readLastWeekBoard } from '../practice/last-week-board';
 import { readLeaderboard } from '../practice/leaderboards';
 import { history, learnerCalibration, recommendations, skillMap } from '../practice/progress';
 
@@ -169,6 +170,15 @@ const gamificationRoute = createRoute({
             freezeAvailable: z.boolean(),
             nextMilestone: z.number().int().nullable(),
             week: z.array(z.object({ day: z.string(), state: z.enum(['met', 'frozen', 'missed', 'today', 'future']) })),
+            today: z.string().openapi({ description: 'The learner’s local day (YYYY-MM-DD)' }),
+            lastEnded: z
+              .object({
+                length: z.number().int(),
+                lastDay: z.string().openapi({ description: 'Its last goal-met local day (YYYY-MM-DD)' }),
+                brokenOn: z.string().openapi({ description: 'The missed local day no freeze covered' }),
+              })
+              .nullable()
+              .openapi({ description: 'The most recent streak that ended (recorded the day after it broke)' }),
           }),
         }),
       ),
@@ -209,10 +219,10 @@ const leaderboardRoute = createRoute({
   method: 'get',
   path: '/api/leaderboards/{board}',
   tags: ['progress'],
-  summary: 'Weekly (from Monday 00:00 UTC) or all-time XP leaderboard, with your own rank',
+  summary: 'This week’s (from Monday 00:00 UTC), last week’s final or the all-time XP leaderboard, with your own rank',
   middleware: [requireUser()] as const,
   request: {
-    params: z.object({ board: z.enum(['weekly', 'all-time']) }),
+    params: z.object({ board: z.enum(['weekly', 'last-week', 'all-time']) }),
     query: z.object({ limit: z.coerce.number().int().min(1).max(100).default(10) }),
   },
   responses: {
@@ -220,8 +230,8 @@ const leaderboardRoute = createRoute({
       description: 'The leaderboard',
       ...jsonContent(
         z.object({
-          board: z.enum(['weekly', 'all-time']),
-          week: z.string().nullable(),
+          board: z.enum(['weekly', 'last-week', 'all-time']),
+          week: z.string().nullable().openapi({ description: 'The Monday that starts the week shown (UTC)' }),
           entries: z.array(
             z.object({ rank: z.number().int(), userId: z.string(), displayName: z.string(), xp: z.number() }),
           ),
@@ -271,9 +281,15 @@ export function registerProgressRoutes(app: App): void {
     const { user } = signedIn(c.get('auth'));
     const learner = { userId: user.id, timeZone: user.timeZone, dailyGoalXp: user.dailyGoalXp };
     const now = new Date();
-    const [history, [stats]] = await Promise.all([
+    const [history, [stats], [lastEnded]] = await Promise.all([
       loadStreakHistory(c.var.db, learner, now),
       c.var.db.select({ totalXp: learnerStats.totalXp }).from(learnerStats).where(eq(learnerStats.userId, user.id)),
+      c.var.db
+        .select({ length: streakBreaks.length, lastDay: streakBreaks.lastDay, brokenOn: streakBreaks.brokenOn })
+        .from(streakBreaks)
+        .where(eq(streakBreaks.userId, user.id))
+        .orderBy(desc(streakBreaks.lastDay))
+        .limit(1),
     ]);
     const streak = streakOf(history);
     const today = history.todayXp;
@@ -292,6 +308,8 @@ export function registerProgressRoutes(app: App): void {
           nextMilestone: streak.nextMilestone,
           // Derived from the history already loaded: the days the goal was met are all it needs.
           week: weekCalendar(history.goalMetDays, streak.frozenDays, history.today),
+          today: history.today,
+          lastEnded: lastEnded ?? null,
         },
       },
       200,
@@ -309,8 +327,12 @@ export function registerProgressRoutes(app: App): void {
     const { user } = signedIn(c.get('auth'));
     const { board } = c.req.valid('param');
     c.header('Cache-Control', 'no-store');
+    const { limit } = c.req.valid('query');
+    const now = new Date();
     return c.json(
-      await readLeaderboard(c.var.redis, c.var.db, board, user.id, c.req.valid('query').limit, new Date()),
+      board === 'last-week'
+        ? await readLastWeekBoard(c.var.db, user.id, limit, now)
+        : await readLeaderboard(c.var.redis, c.var.db, board, user.id, limit, now),
       200,
     );
   });
