@@ -196,13 +196,17 @@ describe('GET /api/metrics', () => {
     expect((await call(null, 'POST', '/api/live/join', { pin: room.pin, nickname: 'ada' })).status).toBe(409);
 
     // One client over the API's burst of 20: every 429 is counted against the api limiter.
+    // (On a busy machine a burst may straddle a refill and all get through; it is sent again.)
     const ip = freshClientIp();
-    const burst = await Promise.all(
-      Array.from({ length: 26 }, () =>
-        fetch(new URL('/api/version', worker.url), { headers: { 'cf-connecting-ip': ip } }),
-      ),
-    );
-    const refused = burst.filter((res) => res.status === 429).length;
+    let refused = 0;
+    for (let round = 0; refused === 0 && round < 5; round++) {
+      const burst = await Promise.all(
+        Array.from({ length: 26 }, () =>
+          fetch(new URL('/api/version', worker.url), { headers: { 'cf-connecting-ip': ip } }),
+        ),
+      );
+      refused += burst.filter((res) => res.status === 429).length;
+    }
     expect(refused).toBeGreaterThan(0);
 
     const delta = (s: Scrape, name: string, labels?: Record<string, string>) =>

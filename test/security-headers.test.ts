@@ -1,6 +1,6 @@
 /** The operations spec's security headers on every kind of response, and CORS locked to configured origins. */
 import { describe, expect, it } from 'vitest';
-import { api } from './support/http.ts';
+import { api, freshClientIp } from './support/http.ts';
 
 const EXPECTED = {
   'x-frame-options': 'DENY',
@@ -23,10 +23,14 @@ describe('security headers', () => {
   it.each(cases)('are on %s', async (label, path, init) => {
     let res = await api(path, init);
     if (label === 'a 429') {
-      const ip = '2001:db8::429';
-      const burst = await Promise.all(Array.from({ length: 26 }, () => api(path, { ip })));
-      const limited = burst.find((r) => r.status === 429);
-      if (!limited) throw new Error('no 429 in a burst of 26');
+      // A burst over the limit of 20; on a busy machine one may straddle a refill, so up to five.
+      const ip = freshClientIp();
+      let limited: Response | undefined;
+      for (let round = 0; !limited && round < 5; round++) {
+        const burst = await Promise.all(Array.from({ length: 26 }, () => api(path, { ip })));
+        limited = burst.find((r) => r.status === 429);
+      }
+      if (!limited) throw new Error('no 429 in five bursts of 26');
       res = limited;
     }
     for (const [name, value] of Object.entries(EXPECTED)) expect(res.headers.get(name), name).toBe(value);
