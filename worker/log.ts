@@ -30,8 +30,17 @@ export function createLogger(base: LogFields): Logger {
   };
 }
 
-/** Errors as loggable fields; stacks go to logs only, never to clients. */
+/**
+ * Errors as loggable fields; stacks go to logs only, never to clients. The chain of causes
+ * comes too: drizzle wraps the driver's error ("Failed query: …"), and the reason the
+ * query failed is only in its `cause`.
+ */
 export function errorFields(err: unknown): LogFields {
-  if (err instanceof Error) return { error: err.message, errorName: err.name, stack: err.stack };
-  return { error: String(err) };
+  if (!(err instanceof Error)) return { error: String(err) };
+  const causes: string[] = [];
+  for (let cause = err.cause; cause !== undefined && causes.length < 5;) {
+    causes.push(cause instanceof Error ? `${cause.name}: ${cause.message}` : String(cause));
+    cause = cause instanceof Error ? cause.cause : undefined;
+  }
+  return { error: err.message, errorName: err.name, ...(causes.length ? { causes } : {}), stack: err.stack };
 }
