@@ -27,6 +27,8 @@ describe('deploy environments (wrangler.toml)', () => {
     expect(config.vars.EXPOSE_TEST_ROUTES).toBeUndefined();
     // Upstash gets the limiter's default wait; the longer local one is for the stand-in.
     expect(config.vars.RATE_LIMIT_TIMEOUT_MS).toBeUndefined();
+    // Neon gets the default connect timeout; the longer local one is for one busy isolate.
+    expect(config.vars.DB_CONNECT_TIMEOUT_MS).toBeUndefined();
     expect(config.durable_objects.bindings.map((b: { name: string }) => b.name).sort()).toEqual([
       'LEARNER_AGENT',
       'LIVE_ROOM',

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { openDatabaseOnFirstUse } from './client';
+import { DEFAULT_CONNECT_TIMEOUT_MS, connectTimeoutMs, openDatabaseOnFirstUse } from './client';
 import { users } from './schema';
 
 const env = { DATABASE_URL: 'postgres://postgres@127.0.0.1:1/none', NEON_WS_PROXY: '' };
@@ -17,5 +17,18 @@ describe('openDatabaseOnFirstUse', () => {
     expect(query.sql).toBe('select "id" from "users" where "users"."email" = $1');
     expect(query.params).toEqual(['a@b.c']);
     await handle.close();
+  });
+});
+
+describe('connectTimeoutMs', () => {
+  it('takes DB_CONNECT_TIMEOUT_MS when it is a positive whole number of milliseconds', () => {
+    expect(connectTimeoutMs({ DB_CONNECT_TIMEOUT_MS: '30000' })).toBe(30_000);
+  });
+
+  it('falls back to 5 s when unset or not a usable number', () => {
+    expect(DEFAULT_CONNECT_TIMEOUT_MS).toBe(5000);
+    for (const value of [undefined, '', '0', '-5', '2.5', 'soon']) {
+      expect(connectTimeoutMs({ DB_CONNECT_TIMEOUT_MS: value })).toBe(DEFAULT_CONNECT_TIMEOUT_MS);
+    }
   });
 });

@@ -32,10 +32,26 @@ function useLocalProxy(proxy: string): void {
   configuredProxy = proxy;
 }
 
-export function openDatabase(env: Pick<Env, 'DATABASE_URL' | 'NEON_WS_PROXY'>): DatabaseHandle {
+type DatabaseEnv = Pick<Env, 'DATABASE_URL' | 'NEON_WS_PROXY' | 'DB_CONNECT_TIMEOUT_MS'>;
+
+/** How long a request waits for its connection before failing: Neon answers well within it. */
+export const DEFAULT_CONNECT_TIMEOUT_MS = 5000;
+
+/**
+ * The wait from `DB_CONNECT_TIMEOUT_MS`, else the default. The local stack sets it longer:
+ * there one workerd isolate serves every request, and a class signing in at once (a scrypt
+ * verify is ~280 ms of CPU on the isolate's thread) can hold up a connection's handshake
+ * past 5 s on a busy machine, failing sign-ins that would only have been slow.
+ */
+export function connectTimeoutMs(env: Pick<Env, 'DB_CONNECT_TIMEOUT_MS'>): number {
+  const configured = Number(env.DB_CONNECT_TIMEOUT_MS);
+  return Number.isInteger(configured) && configured > 0 ? configured : DEFAULT_CONNECT_TIMEOUT_MS;
+}
+
+export function openDatabase(env: DatabaseEnv): DatabaseHandle {
   if (env.NEON_WS_PROXY) useLocalProxy(env.NEON_WS_PROXY);
   // One connection is enough for a request; it keeps the per-request cost flat.
-  const pool = new Pool({ connectionString: env.DATABASE_URL, max: 1, connectionTimeoutMillis: 5000 });
+  const pool = new Pool({ connectionString: env.DATABASE_URL, max: 1, connectionTimeoutMillis: connectTimeoutMs(env) });
   // A dropped connection surfaces on the query that used it; this keeps an idle-socket
   // error from becoming an unhandled rejection that kills the request.
   pool.on('error', () => {});
@@ -56,7 +72,7 @@ export function openDatabase(env: Pick<Env, 'DATABASE_URL' | 'NEON_WS_PROXY'>): 
  * about 250 µs of CPU (drizzle derives its relational config from the whole schema), which
  * routes that never touch Postgres (rate-limited reads, docs, 404s) should not pay.
  */
-export function openDatabaseOnFirstUse(env: Pick<Env, 'DATABASE_URL' | 'NEON_WS_PROXY'>): DatabaseHandle {
+export function openDatabaseOnFirstUse(env: DatabaseEnv): DatabaseHandle {
   let handle: DatabaseHandle | undefined;
   const open = () => (handle ??= openDatabase(env));
   const db = new Proxy({} as Database, {
