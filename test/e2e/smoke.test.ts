@@ -15,6 +15,41 @@ describe.skipIf(!hasChromium)('the web app in a browser', () => {
     await context.close();
   });
 
+  it('counts a refused request as an error until that same request goes through, and any other error for good', async () => {
+    // The browser tests' console check (test/support/browser.ts) forgives a 429 the app
+    // waited out and sent again; it must forgive nothing else.
+    const { page, consoleErrors, settled, context } = await app.person();
+    await page.goto('/');
+    await page.locator('h1').first().waitFor();
+    // Spend the address's burst, each request at a URL of its own. On a busy machine a
+    // burst may straddle a refill and all get through; then another.
+    const refused: string[] = [];
+    for (let round = 0; refused.length === 0 && round < 5; round++) {
+      const urls = Array.from({ length: 26 }, (_, i) => `/api/version?round=${round}&n=${i}`);
+      const statuses = await page.evaluate(
+        (urls) => Promise.all(urls.map((url) => fetch(url).then((res) => res.status))),
+        urls,
+      );
+      refused.push(...urls.filter((_, i) => statuses[i] === 429));
+    }
+    expect(refused.length).toBeGreaterThan(0);
+    await expect.poll(() => consoleErrors.length).toBe(refused.length);
+    for (const url of refused) expect(consoleErrors.some((error) => error.includes(url))).toBe(true);
+
+    // A second later the bucket has refilled: each refused request sent again withdraws
+    // its own error, and only its own; a 404 stays.
+    const [kept, ...retried] = refused;
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    for (const url of retried)
+      expect(await page.evaluate((url) => fetch(url).then((res) => res.status), url)).toBe(200);
+    expect(await page.evaluate(() => fetch('/api/no-such-route').then((res) => res.status))).toBe(404);
+    await settled();
+    await expect.poll(() => consoleErrors.some((error) => error.includes('status of 404'))).toBe(true);
+    expect(consoleErrors).toHaveLength(2);
+    expect(consoleErrors.filter((error) => error.includes(`${kept}`))).toHaveLength(1);
+    await context.close();
+  });
+
   it('answers an unknown path with the app’s not-found page', async () => {
     const { page, context } = await app.person();
     await page.goto('/no/such/page');
