@@ -65,11 +65,16 @@ export async function newPerson(
     consoleErrors.push(entry);
     refused.set(url, [...(refused.get(url) ?? []), entry]);
   });
+  // Any answer but another 429 withdraws every refusal of that request (the request got
+  // past the limiter; a 4xx it then got is an error of its own). The client may have been
+  // refused more than once first, a retry landing before the bucket refilled.
   page.on('response', (response) => {
     const waiting = refused.get(response.url());
-    if (!waiting?.length || response.status() >= 400) return;
-    const at = consoleErrors.indexOf(waiting.shift() as string);
-    if (at >= 0) consoleErrors.splice(at, 1);
+    if (!waiting?.length || response.status() === 429) return;
+    for (const entry of waiting.splice(0)) {
+      const at = consoleErrors.indexOf(entry);
+      if (at >= 0) consoleErrors.splice(at, 1);
+    }
   });
   page.on('pageerror', (error) => consoleErrors.push(error.message));
   // Before asserting on the console: refusals still being waited out (the client waits up
